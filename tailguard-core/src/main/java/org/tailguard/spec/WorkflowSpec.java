@@ -47,10 +47,14 @@ public record WorkflowSpec(
       case KEEP_ORIGINAL -> {
         Check.required("workflow.keep", keep);
         Check.inClosed("workflow.keep", keep, 0.0, 1.0);
-        Check.absent("workflow.synthetic", synthetic, "keep-original draws M - round(keep * M) synthetic samples");
         Check.absent("workflow.subsample", subsample, "only accumulate-subsample uses it");
         Check.absent("workflow.fresh_real", freshReal, "only fresh uses it");
-        synthetic = samples - keptOriginal(samples, keep);
+        int derived = samples - keptOriginal(samples, keep);
+        if (synthetic != null && synthetic != derived) {
+          throw new SpecException("workflow.synthetic", "keep-original draws samples - round(keep * samples) = "
+              + derived + " synthetic samples; leave it out, got " + synthetic);
+        }
+        synthetic = derived;
         if (keptOriginal(samples, keep) + synthetic < 2) {
           throw new SpecException("workflow.samples", "keeps fewer than 2 training samples");
         }
