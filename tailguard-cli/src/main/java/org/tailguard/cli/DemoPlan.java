@@ -1,0 +1,104 @@
+package org.tailguard.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hipparchus.special.Gamma;
+import org.tailguard.metrics.Summary;
+import org.tailguard.store.Run;
+import org.tailguard.store.RunStore;
+import org.tailguard.store.SummaryRow;
+import org.tailguard.theory.CollapseLaws;
+
+/**
+ * The demo: groups of bundled experiments, and the published claims each group checks against theory.
+ *
+ * <p>Every expected value is computed from its formula in {@link CollapseLaws}; every tolerance is stated
+ * in the claim (Monte-Carlo standard errors of the stored summaries, or an explicit band).
+ */
+final class DemoPlan {
+  private DemoPlan() {}
+
+  /** A group of runs shown together in one comparison report. */
+  record Group(String key, String title, List<String> specs, ClaimMaker claims) {}
+
+  /** One checked claim, as printed in the demo's reproduction table. */
+  record Claim(String source, String statement, String measured, String expected, boolean holds) {}
+
+  interface ClaimMaker {
+    List<Claim> make(Results results);
+  }
+
+  /** Stored summaries of the runs of a group, by spec file name. */
+  record Results(RunStore store, Map<String, Run> runs) {
+    Run run(String spec) {
+      return runs.get(spec);
+    }
+
+    Summary at(String spec, String indicator, int generation) {
+      Run r = run(spec);
+      for (SummaryRow row : store.summaries(r.id())) {
+        if (row.generation() == generation && row.indicator().equals(indicator)) {
+          return row.summary();
+        }
+      }
+      throw new IllegalStateException("run " + r.id() + " has no " + indicator + " at generation " + generation);
+    }
+
+    int last(String spec) {
+      return run(spec).lastGeneration();
+    }
+  }
+
+  static List<Group> groups() {
+    return List.of(
+        new Group("gaussian", "Gaussian: replace vs accumulate vs keeping 10% of the real data",
+            List.of("gaussian-replace.yaml", "gaussian-accumulate.yaml", "gaussian-keep10.yaml"),
+            DemoPlan::gaussianClaims));
+  }
+
+  static String f(double x) {
+    return Tables.num(x);
+  }
+
+  static List<Claim> gaussianClaims(Results r) {
+    List<Claim> out = new ArrayList<>();
+    int m = 100;
+    String rep = "gaussian-replace.yaml";
+    int g = r.last(rep);
+    int n = g + 1;
+    int chains = r.run(rep).chains();
+    // Median σ²: compare on the log scale; the sample median of log σ² has SE √(π/2)·√(n ψ'((M−1)/2))/√R.
+    Summary v = r.at(rep, "variance", g);
+    double expected = CollapseLaws.gaussianMedianVariance(m, n);
+    double seLog = Math.sqrt(Math.PI / 2) * Math.sqrt(n * Gamma.trigamma((m - 1) / 2.0)) / Math.sqrt(chains);
+    out.add(new Claim("Shumailov et al. 2024, Thm 3.1",
+        String.format(Locale.ROOT, "replace: median σ² after %d fits ≈ exp(−n/M)", n), f(v.median()),
+        f(expected) + " (exp(−n/M) = " + f(Math.exp(-n / (double) m)) + ")",
+        Math.abs(Math.log(v.median()) - Math.log(expected)) <= 4 * seLog));
+    out.add(new Claim("Shumailov et al. 2024", "replace: mean σ² stays 1 (a martingale)", f(v.mean()), "1",
+        Math.abs(v.mean() - 1) <= 4 * v.standardError()));
+    Summary mu = r.at(rep, "mean_sq_error", g);
+    out.add(new Claim("Shumailov et al. 2024",
+        String.format(Locale.ROOT, "replace: E[μ²] after %d fits = n/M", n), f(mu.mean()),
+        f(CollapseLaws.gaussianMeanSquaredError(m, n)),
+        Math.abs(mu.mean() - CollapseLaws.gaussianMeanSquaredError(m, n)) <= 4 * mu.standardError()));
+    String acc = "gaussian-accumulate.yaml";
+    int ga = r.last(acc);
+    Summary muA = r.at(acc, "mean_sq_error", ga);
+    double bound = CollapseLaws.accumulateMeanSquaredError(m, ga + 1);
+    out.add(new Claim("Gerstgrasser et al. 2024",
+        "accumulate: E[μ²] → (π²/6)/M = " + f(Math.PI * Math.PI / 6 / m), f(muA.mean()),
+        f(bound) + " (±5% for σ² ≠ 1)",
+        Math.abs(muA.mean() - bound) <= 4 * muA.standardError() + 0.05 * bound));
+    Summary vA = r.at(acc, "variance", ga);
+    out.add(new Claim("Gerstgrasser et al. 2024", "accumulate: median σ² stays near 1", f(vA.median()),
+        "1 ± 0.1", Math.abs(vA.median() - 1) <= 0.1));
+    String keep = "gaussian-keep10.yaml";
+    Summary vK = r.at(keep, "variance", r.last(keep));
+    out.add(new Claim("Shumailov et al. 2024", "keeping 10% real data slows the collapse of median σ²",
+        f(vK.median()), "> replace's " + f(v.median()), vK.median() > v.median()));
+    return out;
+  }
+}
