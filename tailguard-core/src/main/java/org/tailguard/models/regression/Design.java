@@ -37,14 +37,6 @@ final class Design {
     return new Design(rows, dim, x);
   }
 
-  /** Wraps a row-major T × d array; the array is not copied. */
-  static Design wrap(int dim, double[] x) {
-    if (dim < 1 || x.length % dim != 0) {
-      throw new IllegalArgumentException("dim " + dim + " does not divide " + x.length + " values");
-    }
-    return new Design(x.length / dim, dim, x);
-  }
-
   /** T, the number of rows. */
   int rows() {
     return rows;

@@ -31,6 +31,9 @@ public record TrueWeights(Kind kind, double scale, List<Double> values) {
   public static final TrueWeights RANDOM = new TrueWeights(Kind.RANDOM, Double.NaN, null);
 
   public TrueWeights {
+    if (kind == null || (kind == Kind.EXPLICIT) != (values != null)) {
+      throw new IllegalArgumentException("explicit weights need values, other kinds none: " + kind);
+    }
     values = values == null ? null : List.copyOf(values);
   }
 
