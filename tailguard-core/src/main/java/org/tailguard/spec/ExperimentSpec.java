@@ -37,6 +37,7 @@ public record ExperimentSpec(
     Check.atLeast("checkpoint_every", checkpointEvery, 1);
     Check.required("model", model);
     Check.required("workflow", workflow);
+    model.checkWorkflow(workflow);
     metrics = metrics == null ? List.of() : List.copyOf(metrics);
   }
 

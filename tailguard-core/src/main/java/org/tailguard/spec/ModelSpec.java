@@ -10,4 +10,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * brings its own family without changes here.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "family")
-public interface ModelSpec {}
+public interface ModelSpec {
+  /**
+   * Rejects a workflow this family cannot run, such as too few samples for its estimator; called when an
+   * {@link ExperimentSpec} is built. The default accepts every workflow.
+   *
+   * @throws SpecException naming the offending field
+   */
+  default void checkWorkflow(WorkflowSpec workflow) {}
+}
