@@ -142,21 +142,40 @@ final class Html {
     return "<td>" + num(median) + "<span class=\"band\">[" + num(p10) + ", " + num(p90) + "]</span></td>";
   }
 
-  /** Up to seven generations to tabulate: 0, the last, and evenly spaced ones between. */
+  /**
+   * The generations to tabulate: 0, multiples of a round step (1, 2 or 5 × 10^k, at most six of them),
+   * and the last.
+   */
   static List<Integer> milestones(int last) {
-    TreeSet<Integer> g = new TreeSet<>();
     if (last < 0) {
       return List.of();
     }
-    if (last <= 6) {
-      for (int i = 0; i <= last; i++) {
-        g.add(i);
-      }
-    } else {
-      for (int k = 0; k <= 6; k++) {
-        g.add((int) Math.round(last * k / 6.0));
+    int step = 1;
+    for (int scale = 1; last / step > 6; scale *= 10) {
+      for (int m : new int[] {1, 2, 5}) {
+        step = m * scale;
+        if (last / step <= 6) {
+          break;
+        }
       }
     }
+    TreeSet<Integer> g = new TreeSet<>();
+    for (int x = 0; x <= last; x += step) {
+      g.add(x);
+    }
+    g.add(last);
     return new ArrayList<>(g);
+  }
+
+  /** How the median moved from the first to the last generation: a factor when both are positive. */
+  static String change(double first, double last) {
+    if (Double.isFinite(first) && Double.isFinite(last) && first > 0 && last > 0) {
+      return "×" + num(last / first);
+    }
+    if (Double.isFinite(first) && Double.isFinite(last)) {
+      double d = last - first;
+      return (d >= 0 ? "+" : "−") + num(Math.abs(d));
+    }
+    return "—";
   }
 }

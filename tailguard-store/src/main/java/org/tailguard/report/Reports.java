@@ -85,14 +85,14 @@ public final class Reports {
         for (int g : gens) {
           b.append("<th>gen ").append(g).append("</th>");
         }
-        b.append("</tr></thead>\n<tbody>\n");
+        b.append("<th title=\"last median relative to generation 0\">change</th></tr></thead>\n<tbody>\n");
         for (StoredIndicator ind : inds) {
           b.append("<tr><td><strong>").append(Html.esc(ind.name())).append("</strong><span class=\"desc\">")
               .append(Html.esc(ind.description())).append("</span></td>");
           for (int g : gens) {
             b.append(cell(table, ind.name(), g));
           }
-          b.append("</tr>\n");
+          b.append(change(table, ind.name(), gens)).append("</tr>\n");
         }
         b.append("</tbody></table></div>\n");
       }
@@ -208,7 +208,7 @@ public final class Reports {
         for (int g : gens) {
           b.append("<th>gen ").append(g).append("</th>");
         }
-        b.append("</tr></thead>\n<tbody>\n");
+        b.append("<th title=\"last median relative to generation 0\">change</th></tr></thead>\n<tbody>\n");
         for (StoredIndicator ind : shared) {
           for (int k = 0; k < runs.size(); k++) {
             b.append("<tr><td>").append(swatch(k)).append("<strong>").append(Html.esc(ind.name()))
@@ -216,7 +216,8 @@ public final class Reports {
             for (int g : gens) {
               b.append(cell(tables.get(k), ind.name(), g));
             }
-            b.append("</tr>\n");
+            b.append(change(tables.get(k), ind.name(), Html.milestones(runs.get(k).lastGeneration())))
+                .append("</tr>\n");
           }
         }
         b.append("</tbody></table></div>\n");
@@ -264,6 +265,14 @@ public final class Reports {
   private static String cell(Map<String, Map<Integer, Summary>> table, String indicator, int g) {
     Summary s = table.getOrDefault(indicator, Map.of()).get(g);
     return s == null ? "<td>—</td>" : Html.cell(s.median(), s.p10(), s.p90());
+  }
+
+  private static String change(Map<String, Map<Integer, Summary>> table, String indicator, List<Integer> gens) {
+    Map<Integer, Summary> m = table.getOrDefault(indicator, Map.of());
+    if (gens.isEmpty() || !m.containsKey(0) || !m.containsKey(gens.getLast())) {
+      return "<td>—</td>";
+    }
+    return "<td>" + Html.change(m.get(0).median(), m.get(gens.getLast()).median()) + "</td>";
   }
 
   /** Legend labels: run names, with the run id where two runs share a name. */

@@ -44,7 +44,7 @@ import org.tailguard.spec.SpecLoader;
  * try (RunStore store = RunStore.openForWriting(Path.of("tailguard-data/tailguard.db"))) {
  *   Run run = store.createRun(spec, loader, Provenance.capture(threads, List.of(args)));
  *   try {
- *     simulator.run(spec, family, store.sink(run.id()), checkpointFile);
+ *     simulator.run(spec, family, store.sink(run.id()), store.checkpointFile(run.id()));
  *     store.markFinished(run.id());
  *   } catch (RuntimeException | IOException e) {
  *     store.markFailed(run.id(), e.getMessage());
@@ -59,8 +59,8 @@ import org.tailguard.spec.SpecLoader;
  * }</pre>
  *
  * <p>To resume: {@code findResumable(loader.sha256(spec))} returns the newest unfinished run of the same
- * spec; pass its sink to the simulator with the run's checkpoint, and the sink discards any generation the
- * checkpoint does not cover before the simulator re-delivers it.
+ * spec; {@code markRunning} it and pass its sink to the simulator with the same checkpoint file: the sink
+ * discards any generation the checkpoint does not cover before the simulator re-delivers it.
  */
 public final class RunStore implements AutoCloseable {
   /** How much of each generation a sink stores. */
@@ -303,11 +303,24 @@ public final class RunStore implements AutoCloseable {
     return find(run.id());
   }
 
-  /** Deletes a run and everything stored for it. */
+  /**
+   * Where the simulator should keep a run's checkpoint: {@code checkpoints/<run id>.ckpt} beside the store.
+   * The store does not write it; {@link #delete} removes it.
+   */
+  public Path checkpointFile(String runId) {
+    return file.toAbsolutePath().resolveSibling("checkpoints").resolve(runId + ".ckpt");
+  }
+
+  /** Deletes a run, everything stored for it and its checkpoint file. */
   public synchronized void delete(String runId) {
     requireWritable();
     Run run = find(runId);
     long pk = pk(run.id());
+    try {
+      Files.deleteIfExists(checkpointFile(run.id()));
+    } catch (IOException e) {
+      throw new StoreException(file + ": cannot delete checkpoint " + checkpointFile(run.id()) + ": " + e, e);
+    }
     inTransaction(() -> {
       for (String table : List.of("chain_metrics", "summaries", "indicators", "runs")) {
         try (PreparedStatement ps = conn.prepareStatement(
@@ -384,7 +397,7 @@ public final class RunStore implements AutoCloseable {
     return out;
   }
 
-  /** Every summary of a run, by indicator (in column order), then generation. */
+  /** Every summary of a run, by generation, then indicator (in column order). */
   public synchronized List<SummaryRow> summaries(String runId) {
     List<SummaryRow> out = new ArrayList<>();
     scanSummaries(find(runId), (g, name, s) -> out.add(new SummaryRow(g, name, s)));
@@ -453,7 +466,7 @@ public final class RunStore implements AutoCloseable {
 
   // ---------------------------------------------------------------- internals shared with the package
 
-  /** Receives summary rows in (indicator, generation) order. */
+  /** Receives summary rows in (generation, indicator column) order, the primary-key order. */
   interface SummaryVisitor {
     void row(int generation, String indicator, Summary summary) throws IOException;
   }
@@ -463,11 +476,11 @@ public final class RunStore implements AutoCloseable {
     void row(int generation, int chain, String indicator, double value) throws IOException;
   }
 
-  /** Streams a run's summaries in one read transaction (constant memory). */
+  /** Streams a run's summaries in one read statement (a consistent snapshot, constant memory). */
   synchronized void scanSummaries(Run run, SummaryVisitor visitor) {
     try (PreparedStatement ps = conn.prepareStatement("SELECT s.generation, i.name, s.median, s.p10, s.p90, "
         + "s.mean, s.sd, s.n, s.nan FROM summaries s JOIN indicators i ON i.run = s.run AND i.idx = s.indicator "
-        + "WHERE s.run = ? ORDER BY s.indicator, s.generation")) {
+        + "WHERE s.run = ? ORDER BY s.generation, s.indicator")) {
       ps.setLong(1, pk(run.id()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -482,7 +495,7 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
-  /** Streams a run's per-chain values in one read transaction (constant memory). */
+  /** Streams a run's per-chain values in one read statement (a consistent snapshot, constant memory). */
   synchronized void scanChains(Run run, ChainVisitor visitor) {
     if (!run.perChain()) {
       throw new StoreException(file + ": run " + run.id() + " stored summaries only, not per-chain values");

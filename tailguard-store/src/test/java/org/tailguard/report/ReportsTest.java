@@ -91,7 +91,7 @@ class ReportsTest {
     assertSelfContained(html, inds.size());
     for (String s : List.of(replace.name(), replace.id(), "Shumailov et al., Nature 2024, Fig. 2 &amp; Thm 3.1",
         "&lt;unbiased estimator&gt;", "finished", "type: replace", "tailguard run gaussian-replace.yaml",
-        replace.specSha256(), "gen 0", "gen 40")) {
+        replace.specSha256(), "gen 0", "gen 30", "gen 40", "change")) {
       assertTrue(html.contains(s), "missing: " + s);
     }
     assertFalse(html.contains("<unbiased"), "description is escaped");
@@ -175,7 +175,12 @@ class ReportsTest {
     assertEquals("—", Html.num(Double.NaN));
     assertEquals("∞", Html.num(Double.POSITIVE_INFINITY));
     assertEquals(List.of(0, 1, 2), Html.milestones(2));
-    assertEquals(List.of(0, 33, 67, 100, 133, 167, 200), Html.milestones(200));
+    assertEquals(List.of(0, 10, 20, 30, 40), Html.milestones(40));
+    assertEquals(List.of(0, 50, 100, 150, 200), Html.milestones(200));
+    assertEquals(List.of(0, 2, 4, 6, 8, 10, 12, 13), Html.milestones(13));
+    assertEquals(List.of(), Html.milestones(-1));
+    assertEquals("×0.5", Html.change(2, 1));
+    assertEquals("−1.5", Html.change(0.5, -1));
   }
 
   /** No scripts, no external resources; every image is an inline PNG. */

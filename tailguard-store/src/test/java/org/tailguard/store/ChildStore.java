@@ -14,9 +14,14 @@ final class ChildStore implements AutoCloseable {
   final Process process;
   private final BufferedReader out;
 
+  /**
+   * Starts the child; {@code log} receives its stderr, and sqlite-jdbc unpacks its native library next to it
+   * (a killed JVM cannot delete its copy, so it must not land in the shared /tmp).
+   */
   ChildStore(Path log, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx128m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+        "-Dorg.sqlite.tmpdir=" + log.toAbsolutePath().getParent(),
         "-cp", System.getProperty("java.class.path"), StoreWriterMain.class.getName()));
     cmd.addAll(List.of(args));
     process = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
@@ -50,8 +55,12 @@ final class ChildStore implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -216,12 +216,17 @@ class RunStoreTest {
   }
 
   @Test
-  void delete_removesEveryRowOfTheRun() {
+  void delete_removesEveryRowOfTheRun() throws Exception {
     ExperimentSpec spec = StoreFixtures.gaussian("g", 2, 3, 2);
     try (RunStore store = RunStore.openForWriting(db())) {
       Run keep = StoreFixtures.storedRun(store, spec);
       Run drop = StoreFixtures.storedRun(store, spec.withSeed(9));
+      Path ckpt = store.checkpointFile(drop.id());
+      assertEquals(db().toAbsolutePath().resolveSibling("checkpoints").resolve(drop.id() + ".ckpt"), ckpt);
+      java.nio.file.Files.createDirectories(ckpt.getParent());
+      java.nio.file.Files.writeString(ckpt, "x");
       store.delete(drop.id());
+      assertFalse(java.nio.file.Files.exists(ckpt));
       assertThrows(StoreException.class, () -> store.find(drop.id()));
       assertEquals(3 * store.indicators(keep.id()).size(), store.summaries(keep.id()).size());
       assertEquals(List.of("ok"), store.integrityCheck());
