@@ -1,5 +1,6 @@
 package org.tailguard.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,7 +192,7 @@ public final class Reports {
         if (r.reproduces() != null || r.description() != null) {
           b.append("<p class=\"cite\"><strong>").append(Html.esc(r.name())).append("</strong>: ")
               .append(Html.esc(r.description() == null ? "" : r.description()))
-              .append(r.reproduces() == null ? "" : " Reproduces " + Html.esc(r.reproduces()) + ".")
+              .append(r.reproduces() == null ? "" : " (reproduces " + Html.esc(r.reproduces()) + ")")
               .append("</p>\n");
         }
       }
@@ -333,7 +334,7 @@ public final class Reports {
   }
 
   private static String swatch(int k) {
-    java.awt.Color c = Charts.color(k);
+    Color c = Charts.color(k);
     return "<span class=\"swatch\" style=\"background:" + String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xffffff)
         + "\"></span>";
   }

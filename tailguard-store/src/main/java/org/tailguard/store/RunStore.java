@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -420,7 +422,7 @@ public final class RunStore implements AutoCloseable {
     int[] generations = new int[gens];
     for (int g = 0; g < gens; g++) {
       generations[g] = g;
-      java.util.Arrays.fill(values[g], Double.NaN);
+      Arrays.fill(values[g], Double.NaN);
     }
     try (PreparedStatement ps = conn.prepareStatement("SELECT generation, chain, value FROM chain_metrics "
         + "WHERE run = ? AND generation <= ? AND indicator = ? ORDER BY generation, chain")) {
@@ -491,7 +493,7 @@ public final class RunStore implements AutoCloseable {
     } catch (SQLException e) {
       throw translate(file, e);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -513,7 +515,7 @@ public final class RunStore implements AutoCloseable {
     } catch (SQLException e) {
       throw translate(file, e);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.tailguard.metrics.Summary;
@@ -192,7 +193,7 @@ final class StoreSink implements GenerationSink {
 
   private static void setReal(PreparedStatement ps, int i, double v) throws SQLException {
     if (Double.isNaN(v)) {
-      ps.setNull(i, java.sql.Types.REAL);
+      ps.setNull(i, Types.REAL);
     } else {
       ps.setDouble(i, v);
     }
