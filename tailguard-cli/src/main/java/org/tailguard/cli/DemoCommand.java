@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tailguard.models.ModelFamilies;
+import org.tailguard.report.DemoReport;
+import org.tailguard.report.DemoReport.Claim;
+import org.tailguard.report.Reports;
 import org.tailguard.spec.ExperimentSpec;
 import org.tailguard.spec.SpecLoader;
 import org.tailguard.store.Run;
@@ -52,8 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     ModelFamilies families = ModelFamilies.discover();
     SpecLoader loader = families.specLoader();
     Path demoDir = data.ensureDir().resolve("demo");
-    List<DemoPlan.Claim> claims = new ArrayList<>();
-    List<Reports.Section> sections = new ArrayList<>();
+    List<Claim> claims = new ArrayList<>();
+    List<DemoReport.Section> sections = new ArrayList<>();
     long t0 = System.nanoTime();
     try (RunStore store = RunStore.openForWriting(data.storeFile())) {
       ExperimentRunner runner = new ExperimentRunner(families, data, store, t, new Progress(progress, err),
@@ -67,24 +70,27 @@ final class DemoCommand implements Callable<Integer> {
           }
           runs.put(file, runner.run(spec, true, true).run());
         }
-        List<DemoPlan.Claim> groupClaims = group.claims().make(new DemoPlan.Results(store, runs));
+        List<Claim> groupClaims = group.claims().make(new DemoPlan.Results(store, loader, runs));
         claims.addAll(groupClaims);
-        Path cmp = Reports.writeComparison(store, List.copyOf(runs.values()), group.title(), demoDir.resolve(group.key()));
-        sections.add(new Reports.Section(group.title(), group.key() + "/index.html", List.copyOf(runs.values()), groupClaims));
-        err.println("wrote " + cmp.resolve("index.html"));
+        Path cmp = Reports.writeComparison(store, runs.values().stream().map(Run::id).toList(),
+            demoDir.resolve(group.key()));
+        sections.add(new DemoReport.Section(group.title(), group.key() + "/index.html", List.copyOf(runs.values()),
+            groupClaims));
+        err.println("wrote " + cmp);
       }
-      Path index = Reports.writeDemoIndex(store, sections, demoDir);
+      Path index = DemoReport.write(demoDir, quick ? "Quick sizes (fewer chains and generations)." : "Full sizes.",
+          sections, r -> demoDir.relativize(data.runDir(r.id()).resolve("report").resolve("index.html")).toString());
       out.println();
       out.printf(Locale.ROOT, "Reproduction table (%s; %.0f s):%n", quick ? "quick sizes" : "full sizes",
           (System.nanoTime() - t0) / 1e9);
       List<List<String>> rows = new ArrayList<>();
-      for (DemoPlan.Claim c : claims) {
+      for (Claim c : claims) {
         rows.add(List.of(c.source(), c.statement(), c.measured(), c.expected(), c.holds() ? "yes" : "NO"));
       }
       Tables.print(out, List.of("source", "claim", "measured", "theory", "agrees"), rows);
-      long ok = claims.stream().filter(DemoPlan.Claim::holds).count();
+      long ok = claims.stream().filter(Claim::holds).count();
       out.printf(Locale.ROOT, "%d of %d claims reproduced.%n", ok, claims.size());
-      out.println("report: " + index.resolve("index.html"));
+      out.println("report: " + index);
     }
     return 0;
   }

@@ -6,6 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.hipparchus.special.Gamma;
 import org.tailguard.metrics.Summary;
+import org.tailguard.report.DemoReport.Claim;
+import org.tailguard.models.regression.LinearRegressionSpec;
+import org.tailguard.spec.ExperimentSpec;
+import org.tailguard.spec.SpecLoader;
 import org.tailguard.store.Run;
 import org.tailguard.store.RunStore;
 import org.tailguard.store.SummaryRow;
@@ -23,17 +27,18 @@ final class DemoPlan {
   /** A group of runs shown together in one comparison report. */
   record Group(String key, String title, List<String> specs, ClaimMaker claims) {}
 
-  /** One checked claim, as printed in the demo's reproduction table. */
-  record Claim(String source, String statement, String measured, String expected, boolean holds) {}
-
   interface ClaimMaker {
     List<Claim> make(Results results);
   }
 
   /** Stored summaries of the runs of a group, by spec file name. */
-  record Results(RunStore store, Map<String, Run> runs) {
+  record Results(RunStore store, SpecLoader loader, Map<String, Run> runs) {
     Run run(String spec) {
       return runs.get(spec);
+    }
+
+    ExperimentSpec spec(String spec) {
+      return run(spec).spec(loader);
     }
 
     Summary at(String spec, String indicator, int generation) {
@@ -55,7 +60,9 @@ final class DemoPlan {
     return List.of(
         new Group("gaussian", "Gaussian: replace vs accumulate vs keeping 10% of the real data",
             List.of("gaussian-replace.yaml", "gaussian-accumulate.yaml", "gaussian-keep10.yaml"),
-            DemoPlan::gaussianClaims));
+            DemoPlan::gaussianClaims),
+        new Group("regression", "Linear regression: replace vs accumulate (test error in units of σ²d/(T−d−1))",
+            List.of("regression-replace.yaml", "regression-accumulate.yaml"), DemoPlan::regressionClaims));
   }
 
   static String f(double x) {
@@ -99,6 +106,30 @@ final class DemoPlan {
     Summary vK = r.at(keep, "variance", r.last(keep));
     out.add(new Claim("Shumailov et al. 2024", "keeping 10% real data slows the collapse of median σ²",
         f(vK.median()), "> replace's " + f(v.median()), vK.median() > v.median()));
+    return out;
+  }
+
+  static List<Claim> regressionClaims(Results r) {
+    List<Claim> out = new ArrayList<>();
+    String rep = "regression-replace.yaml";
+    ExperimentSpec spec = r.spec(rep);
+    LinearRegressionSpec model = (LinearRegressionSpec) spec.model();
+    double s2 = model.noise() * model.noise();
+    int d = model.dim();
+    int t = spec.workflow().samples();
+    int n = r.last(rep) + 1;
+    Summary e = r.at(rep, "test_error", n - 1);
+    double expected = CollapseLaws.regressionReplaceError(n, s2, d, t);
+    out.add(new Claim("Gerstgrasser et al. 2024", String.format(Locale.ROOT,
+        "replace: test error after %d fits = n·σ²d/(T−d−1)", n), f(e.mean()), f(expected),
+        Math.abs(e.mean() - expected) <= 4 * e.standardError()));
+    String acc = "regression-accumulate.yaml";
+    int na = r.last(acc) + 1;
+    Summary a = r.at(acc, "test_error", na - 1);
+    double bound = CollapseLaws.regressionAccumulateError(na, s2, d, t);
+    out.add(new Claim("Gerstgrasser et al. 2024", String.format(Locale.ROOT,
+        "accumulate: test error after %d fits = σ²d/(T−d−1)·Σ1/i² (≤ π²/6 units)", na), f(a.mean()),
+        f(bound), Math.abs(a.mean() - bound) <= 4 * a.standardError()));
     return out;
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tailguard.models.ModelFamilies;
 import org.tailguard.models.ModelFamily;
+import org.tailguard.report.Reports;
 import org.tailguard.sim.Simulator;
 import org.tailguard.spec.ExperimentSpec;
 import org.tailguard.spec.SpecLoader;
@@ -48,8 +49,7 @@ final class ExperimentRunner {
     Run run = previous.map(r -> store.markRunning(r.id()))
         .orElseGet(() -> store.createRun(spec, loader, Provenance.capture(threads, commandLine)));
     Path runDir = data.runDir(run.id());
-    Files.createDirectories(runDir);
-    Path checkpoint = runDir.resolve("checkpoint.bin");
+    Path checkpoint = store.checkpointFile(run.id());
     String id = run.id();
     Thread hook = new Thread(() -> {
       try {
@@ -75,7 +75,7 @@ final class ExperimentRunner {
       }
     }
     Files.deleteIfExists(checkpoint); // a finished run needs no checkpoint
-    Path reportDir = report ? Reports.writeRun(store, run, runDir.resolve("report")) : null;
+    Path reportDir = report ? Reports.writeRun(store, run.id(), runDir.resolve("report")).getParent() : null;
     return new Result(run, outcome.resumed(), outcome.elapsed(), reportDir);
   }
 }

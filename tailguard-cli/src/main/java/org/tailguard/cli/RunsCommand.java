@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.tailguard.report.Reports;
 import org.tailguard.store.Run;
+import org.tailguard.store.RunExport;
 import org.tailguard.store.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,8 +120,15 @@ final class RunsCommand {
     public Integer call() throws Exception {
       try (RunStore store = RunStore.openReadOnly(data.storeFile())) {
         Run r = store.find(id);
-        Exports.export(store, r, format == Format.JSONL, perChain, output,
-            () -> new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        RunExport.Table table = perChain ? RunExport.Table.CHAINS : RunExport.Table.SUMMARIES;
+        RunExport.Format fmt = format == Format.JSONL ? RunExport.Format.JSONL : RunExport.Format.CSV;
+        if (output != null) {
+          RunExport.write(store, r.id(), table, fmt, output);
+        } else {
+          Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+          RunExport.write(store, r.id(), table, fmt, w);
+          w.flush();
+        }
       }
       if (output != null) {
         cmd.commandLine().getErr().println("wrote " + output);
@@ -146,8 +155,8 @@ final class RunsCommand {
     public Integer call() throws Exception {
       try (RunStore store = RunStore.openReadOnly(data.storeFile())) {
         Run r = store.find(id);
-        Path dir = Reports.writeRun(store, r, output != null ? output : data.runDir(r.id()).resolve("report"));
-        cmd.commandLine().getOut().println("report: " + dir.resolve("index.html"));
+        Path index = Reports.writeRun(store, r.id(), output != null ? output : data.runDir(r.id()).resolve("report"));
+        cmd.commandLine().getOut().println("report: " + index);
       }
       return 0;
     }
@@ -162,9 +171,6 @@ final class RunsCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Report folder.")
     Path output;
 
-    @Option(names = "--title", description = "Report title.")
-    String title;
-
     @Mixin
     DataOptions data;
 
@@ -174,16 +180,10 @@ final class RunsCommand {
     @Override
     public Integer call() throws Exception {
       try (RunStore store = RunStore.openReadOnly(data.storeFile())) {
-        List<Run> runs = ids.stream().map(store::find).toList();
-        Path dir = Reports.writeComparison(store, runs, title == null ? "Comparison" : title, output);
-        cmd.commandLine().getOut().println("report: " + dir.resolve("index.html"));
+        Path index = Reports.writeComparison(store, ids, output);
+        cmd.commandLine().getOut().println("report: " + index);
       }
       return 0;
     }
-  }
-
-  /** Opens a writer on stdout or an atomic file. */
-  interface WriterSupplier {
-    Writer get() throws java.io.IOException;
   }
 }

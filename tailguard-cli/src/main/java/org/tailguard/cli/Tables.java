@@ -41,17 +41,13 @@ final class Tables {
     for (int i = 0; i < cells.size(); i++) {
       String c = cells.get(i);
       sb.append(i == 0 ? "" : "  ");
-      sb.append(i == 0 ? pad(c, w[i]) : leftPad(c, w[i]));
+      sb.append(pad(c, w[i]));
     }
     return sb.toString().stripTrailing();
   }
 
   private static String pad(String s, int n) {
     return s + " ".repeat(Math.max(0, n - s.length()));
-  }
-
-  private static String leftPad(String s, int n) {
-    return " ".repeat(Math.max(0, n - s.length())) + s;
   }
 
   static String num(double x) {
