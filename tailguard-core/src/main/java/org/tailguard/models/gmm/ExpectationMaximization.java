@@ -95,12 +95,14 @@ final class ExpectationMaximization {
         }
         double s = 0;
         for (int j = 0; j < k; j++) {
-          s += Math.exp(lp[j] - max);
+          double e = Math.exp(lp[j] - max);
+          resp[i * k + j] = e;
+          s += e;
         }
-        double lse = max + Math.log(s);
-        ll += lse;
+        ll += max + Math.log(s);
+        double inv = 1 / s;
         for (int j = 0; j < k; j++) {
-          resp[i * k + j] = Math.exp(lp[j] - lse);
+          resp[i * k + j] *= inv;
         }
       }
       lower = ll / n;

@@ -92,7 +92,7 @@ public final class GmmFamily implements ModelFamily<Points, GmmModel> {
   public void measure(Observation<Points, GmmModel> o, double[] out) {
     GmmModel m = o.model();
     MixtureDistances.Mixture mix = m.asMixture();
-    double self = MixtureDistances.innerProduct(mix, mix);
+    double self = o.wants(L2_FIRST) || o.wants(L2_TRUE) ? MixtureDistances.innerProduct(mix, mix) : 0;
     if (o.wants(L2_FIRST)) {
       MixtureDistances.Mixture first = o.first().asMixture();
       out[L2_FIRST] = o.generation() == 0 ? 0.0 : Math.max(0, self

@@ -74,6 +74,14 @@ class GmmSpecTest {
   }
 
   @Test
+  void fit_fewerSamplesThanComponents_namesTheField() {
+    GmmFamily f = new GmmFamily(GmmSpec.of(25, MixtureTruthSpec.grid(5, 2, 0.0025)));
+    SpecException e = assertThrows(SpecException.class,
+        () -> f.fit(f.real(10, org.tailguard.random.RandomStreams.of(1)), org.tailguard.random.RandomStreams.of(2)));
+    assertEquals("model.components", e.field());
+  }
+
+  @Test
   void invalidSpecs_nameTheField() {
     assertTrue(error("{family: gmm, components: 0}").contains("model.components: must be at least 1, got 0"));
     assertTrue(error("{family: gmm, truth: {components: [{weight: 0.5, mean: [0], variance: 1}, "
