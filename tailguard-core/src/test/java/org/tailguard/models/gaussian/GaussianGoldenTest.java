@@ -12,6 +12,7 @@ import org.tailguard.sim.Simulator;
 import org.tailguard.spec.ExperimentSpec;
 import org.tailguard.spec.Workflow;
 import org.tailguard.spec.WorkflowSpec;
+import org.tailguard.theory.CollapseLaws;
 
 /**
  * Published collapse laws of the recursive 1-D Gaussian, each derived here from its formula.
@@ -44,14 +45,10 @@ class GaussianGoldenTest {
   void unbiasedReplace_medianVarianceFollowsExpMinusNOverM() throws IOException {
     int chains = 2000;
     MemorySink s = run(Estimator.UNBIASED, WorkflowSpec.replace(M), chains, 199, 11);
-    double k = M - 1;
-    double mean = Gamma.digamma(k / 2) - Math.log(k / 2);
-    double var = Gamma.trigamma(k / 2);
-    double x = k / 2;
-    double third = -1 / (x * x) - 1 / (x * x * x) - 1 / (2 * x * x * x * x); // ψ''(x), asymptotic, error < 1e-8 here
+    double var = Gamma.trigamma((M - 1) / 2.0);
     for (int g : new int[] {9, 49, 99, 199}) {
       int n = g + 1;
-      double expectedLogMedian = n * mean - third / (6 * var);
+      double expectedLogMedian = Math.log(CollapseLaws.gaussianMedianVariance(M, n));
       double[] logs = java.util.Arrays.stream(s.values("variance", g)).map(Math::log).toArray();
       double observed = Summary.of(logs).median();
       double se = Math.sqrt(Math.PI / 2) * Math.sqrt(n * var) / Math.sqrt(chains);
@@ -67,7 +64,8 @@ class GaussianGoldenTest {
     MemorySink s = run(Estimator.UNBIASED, WorkflowSpec.replace(M), 4000, 99, 12);
     for (int g : new int[] {0, 9, 49, 99}) {
       Summary e = s.summary("mean_sq_error", g);
-      assertEquals((g + 1) / (double) M, e.mean(), 4 * e.standardError(), "E[μ²] at generation " + g);
+      assertEquals(CollapseLaws.gaussianMeanSquaredError(M, g + 1), e.mean(), 4 * e.standardError(),
+          "E[μ²] at generation " + g);
     }
   }
 
@@ -77,7 +75,8 @@ class GaussianGoldenTest {
     MemorySink s = run(Estimator.MLE, WorkflowSpec.replace(M), 2000, 199, 13);
     for (int g : new int[] {0, 9, 99, 199}) {
       Summary v = s.summary("variance", g);
-      assertEquals(Math.pow(1 - 1.0 / M, g + 1), v.mean(), 4 * v.standardError(), "E[σ²] at generation " + g);
+      assertEquals(CollapseLaws.gaussianMleMeanVariance(M, g + 1), v.mean(), 4 * v.standardError(),
+          "E[σ²] at generation " + g);
     }
   }
 
@@ -91,7 +90,8 @@ class GaussianGoldenTest {
     MemorySink s = run(Estimator.UNBIASED, WorkflowSpec.replace(M).withBias(lambda), 2000, 20, 14);
     for (int g : new int[] {1, 5, 10, 20}) {
       Summary v = s.summary("variance", g);
-      assertEquals(Math.pow(lambda, g), v.mean(), 4 * v.standardError(), "E[σ²] at generation " + g);
+      assertEquals(CollapseLaws.biasedMeanVariance(lambda, g), v.mean(), 4 * v.standardError(),
+          "E[σ²] at generation " + g);
     }
   }
 
