@@ -54,7 +54,7 @@ public final class DiscreteDistances {
    *
    * @param p the reference distribution (the truth)
    * @param q the approximating distribution (the model), same length
-   * @param policy what to do where q_i = 0 < p_i
+   * @param policy what to do where q_i = 0 and p_i > 0
    * @return a value in [0, +∞]
    */
   public static double kl(double[] p, double[] q, ZeroMassPolicy policy) {
@@ -94,7 +94,7 @@ public final class DiscreteDistances {
    * @param p a probability vector over all K outcomes
    * @param support the outcomes where q is positive, distinct, each in [0, K)
    * @param q the mass of q on each of {@code support}, positive, summing to 1
-   * @param policy what to do where q_i = 0 < p_i
+   * @param policy what to do where q_i = 0 and p_i > 0
    */
   public static double kl(double[] p, int[] support, double[] q, ZeroMassPolicy policy) {
     sameLength(support.length, q.length);

@@ -5,7 +5,7 @@ import org.tailguard.models.GenerativeModel;
 
 /**
  * The empirical distribution of a sample of categorical outcomes, the maximum-likelihood categorical fit
- * p̂_i = c_i/n (Shumailov et al., Nature 2024, §"discrete distributions": the fits form a Markov chain
+ * p̂_i = c_i/n (Shumailov et al., Nature 2024, the discrete case: the fits form a Markov chain
  * absorbed in a point mass; for refitting on M draws it is the Wright–Fisher model).
  *
  * <p>Sampling n draws is a multinomial draw, by conditional binomials over the support only. Sampling with

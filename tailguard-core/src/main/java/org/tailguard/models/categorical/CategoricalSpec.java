@@ -1,5 +1,6 @@
 package org.tailguard.models.categorical;
 
+import java.util.Arrays;
 import java.util.List;
 import org.tailguard.metrics.ZeroMassPolicy;
 import org.tailguard.spec.Check;
@@ -90,7 +91,7 @@ public record CategoricalSpec(Start start, Integer outcomes, Double beta, List<I
 
   /** Starting from observed counts, with the default tail rank and KL policy. */
   public static CategoricalSpec ofCounts(int... counts) {
-    return new CategoricalSpec(Start.COUNTS, null, null, java.util.Arrays.stream(counts).boxed().toList(), null, null);
+    return new CategoricalSpec(Start.COUNTS, null, null, Arrays.stream(counts).boxed().toList(), null, null);
   }
 
   /** The KL policy as an enum. */

@@ -9,7 +9,7 @@ import org.tailguard.models.Dataset;
 
 /**
  * A sample of categorical outcomes stored as counts over K outcomes: the sufficient statistic of the
- * categorical model (Shumailov et al., Nature 2024, §"discrete distributions").
+ * categorical model (Shumailov et al., Nature 2024, the discrete case).
  *
  * <p>Only outcomes with a positive count are stored, in increasing outcome order, so a collapsed sample
  * costs O(support) however large K is. {@link #concat} adds counts (the pooled data of {@code accumulate});

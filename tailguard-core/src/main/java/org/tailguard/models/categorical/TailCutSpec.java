@@ -14,7 +14,9 @@ import org.tailguard.spec.SpecException;
  * "Hutter LLM" that memorises what it has seen, and its test error under p is the lost true mass
  * Σ_{p̂_i = 0} p_i (the {@code lost_mass} indicator), with exact expectation {@link TailCut#expectedError}.
  * A {@code replace} workflow with {@code samples: T} makes it recursive: each generation trains on T draws
- * of the previous empirical distribution, and the error plateau rises with the generation. YAML:
+ * of the previous empirical distribution, and the error plateau rises with the generation. Every request
+ * for real data draws from q_k, including the fresh data of {@code fresh} and the kept data of
+ * {@code keep-original}: "real" here means the tail-cut data the experiment starts from. YAML:
  * <pre>
  *   model:
  *     family: tail-cut
