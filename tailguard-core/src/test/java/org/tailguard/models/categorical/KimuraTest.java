@@ -18,6 +18,7 @@ import org.tailguard.sim.GenerationSink;
 import org.tailguard.sim.Simulator;
 import org.tailguard.spec.ExperimentSpec;
 import org.tailguard.spec.WorkflowSpec;
+import org.tailguard.theory.CollapseLaws;
 
 /**
  * Time to lose an outcome: a two-outcome categorical started from counts (c, n − c) and refitted on n
@@ -49,7 +50,7 @@ class KimuraTest {
   @ValueSource(ints = {1, 5, 20})
   void absorptionTime_matchesKimura(int c) throws IOException {
     double p = (double) c / N;
-    double kimura = -2.0 * N * (p * Math.log(p) + (1 - p) * Math.log(1 - p));
+    double kimura = CollapseLaws.kimuraAbsorptionTime(N, p);
     double[] exact = exactMeans(c);
     double exactMean = exact[0];
     double exactTruncated = exact[1];
