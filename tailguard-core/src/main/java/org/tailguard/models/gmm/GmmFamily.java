@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.tailguard.metrics.MixtureDistances;
-import org.tailguard.metrics.PrecisionRecall;
 import org.tailguard.models.Indicator;
 import org.tailguard.models.ModelFamily;
 import org.tailguard.models.Observation;
@@ -29,9 +28,6 @@ public final class GmmFamily implements ModelFamily<Points, GmmModel> {
   static final int RECALL = 4;
   static final int MODES_COVERED = 5;
   static final int EM_ITERATIONS = 6;
-  static final int KNN_K = 5;
-  /** A true mode counts as covered by a model sample within this Mahalanobis radius (3σ when isotropic). */
-  static final double MODE_RADIUS = 3.0;
 
   private final GmmSpec spec;
   private final GmmModel truth;
@@ -44,18 +40,14 @@ public final class GmmFamily implements ModelFamily<Points, GmmModel> {
     this.truth = GmmModel.of(spec.truth());
     this.truthInner = MixtureDistances.innerProduct(truth.asMixture(), truth.asMixture());
     this.truthVariance = truth.totalVariance();
-    this.indicators = List.of(
+    this.indicators = java.util.stream.Stream.of(List.of(
         Indicator.log("l2_first", "squared L2 distance ∫(p_g − p_0)² to the generation-0 fit, closed form "
             + "(Shumailov et al. 2024)"),
         Indicator.log("l2_true", "squared L2 distance ∫(p_g − p)² to the true mixture, closed form"),
-        Indicator.of("trace_ratio", "tr Cov(p_g) / tr Cov(p), total variance of the whole mixture kept"),
-        Indicator.of("precision", "k-NN precision, k=5 (Kynkäänniemi et al. 2019), knn_samples model vs fresh "
-            + "true samples"),
-        Indicator.of("recall", "k-NN recall, k=5 (Kynkäänniemi et al. 2019), knn_samples model vs fresh true "
-            + "samples"),
-        Indicator.of("modes_covered", "true components with at least one of knn_samples model samples within "
-            + "Mahalanobis distance 3 (3σ) of their mean"),
-        Indicator.optIn("em_iterations", "EM iterations of this generation's fit (max_iter means not converged)"));
+        Indicator.of("trace_ratio", "tr Cov(p_g) / tr Cov(p), total variance of the whole mixture kept")),
+        SampleCoverage.indicators(),
+        List.of(Indicator.optIn("em_iterations", "EM iterations of this generation's fit (max_iter means not converged)")))
+        .flatMap(List::stream).toList();
   }
 
   @Override
@@ -104,20 +96,7 @@ public final class GmmFamily implements ModelFamily<Points, GmmModel> {
     if (o.wants(TRACE_RATIO)) {
       out[TRACE_RATIO] = m.totalVariance() / truthVariance;
     }
-    boolean pr = o.wants(PRECISION) || o.wants(RECALL);
-    if (pr || o.wants(MODES_COVERED)) {
-      int n = spec.knnSamples();
-      Points fake = m.sample(n, 1.0, o.rng());
-      if (pr) {
-        Points real = truth.sample(n, 1.0, o.rng());
-        PrecisionRecall.Result r = PrecisionRecall.knn(real.values(), fake.values(), m.dim(), KNN_K);
-        out[PRECISION] = r.precision();
-        out[RECALL] = r.recall();
-      }
-      if (o.wants(MODES_COVERED)) {
-        out[MODES_COVERED] = truth.modesCovered(fake.values(), MODE_RADIUS);
-      }
-    }
+    SampleCoverage.measure(truth, m, m.dim(), spec.knnSamples(), o, PRECISION, out);
     if (o.wants(EM_ITERATIONS)) {
       out[EM_ITERATIONS] = m.emIterations();
     }

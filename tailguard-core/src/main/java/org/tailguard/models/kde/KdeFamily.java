@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.tailguard.metrics.MixtureDistances;
-import org.tailguard.metrics.PrecisionRecall;
 import org.tailguard.models.Indicator;
 import org.tailguard.models.ModelFamily;
 import org.tailguard.models.Observation;
 import org.tailguard.models.Points;
 import org.tailguard.models.gmm.GmmModel;
+import org.tailguard.models.gmm.SampleCoverage;
 
 /**
  * Gaussian kernel density estimates, refitted generation after generation, against a true Gaussian mixture.
@@ -28,8 +28,6 @@ public final class KdeFamily implements ModelFamily<Points, KdeModel> {
   static final int PRECISION = 4;
   static final int RECALL = 5;
   static final int MODES_COVERED = 6;
-  static final int KNN_K = 5;
-  static final double MODE_RADIUS = 3.0;
   private static final double LOG_2PI = Math.log(2 * Math.PI);
 
   private final KdeSpec spec;
@@ -43,19 +41,14 @@ public final class KdeFamily implements ModelFamily<Points, KdeModel> {
     this.truth = GmmModel.of(spec.truth());
     this.truthInner = MixtureDistances.innerProduct(truth.asMixture(), truth.asMixture());
     this.truthVariance = truth.totalVariance();
-    this.indicators = List.of(
+    this.indicators = java.util.stream.Stream.concat(java.util.stream.Stream.of(
         Indicator.log("l2_true", "squared L2 distance ∫(q − p)² from the KDE to the true mixture; closed form, "
             + "∫q² from a random l2_max_points subset (an unbiased U-statistic) when the KDE has more centres"),
         Indicator.of("variance_ratio", "tr Cov(q) / tr Cov(p) = (tr Σ̂_MLE + d h²) / tr Σ_true"),
         Indicator.log("bandwidth", "the kernel bandwidth h"),
         Indicator.optIn("nll_true", "−(1/m) Σ log q(y_j) over m = nll_samples fresh true points: a Monte-Carlo "
-            + "estimate of the cross-entropy, Kazdan et al.'s test NLL; costs m × n kernel evaluations"),
-        Indicator.of("precision", "k-NN precision, k=5 (Kynkäänniemi et al. 2019), knn_samples model vs fresh "
-            + "true samples"),
-        Indicator.of("recall", "k-NN recall, k=5 (Kynkäänniemi et al. 2019), knn_samples model vs fresh true "
-            + "samples"),
-        Indicator.of("modes_covered", "true components with at least one of knn_samples model samples within "
-            + "Mahalanobis distance 3 (3σ) of their mean"));
+            + "estimate of the cross-entropy, Kazdan et al.'s test NLL; costs m × n kernel evaluations")),
+        SampleCoverage.indicators().stream()).toList();
   }
 
   @Override
@@ -121,20 +114,7 @@ public final class KdeFamily implements ModelFamily<Points, KdeModel> {
     if (o.wants(BANDWIDTH)) {
       out[BANDWIDTH] = m.bandwidth();
     }
-    boolean pr = o.wants(PRECISION) || o.wants(RECALL);
-    if (pr || o.wants(MODES_COVERED)) {
-      int n = spec.knnSamples();
-      Points fake = m.sample(n, 1.0, o.rng());
-      if (pr) {
-        Points real = truth.sample(n, 1.0, o.rng());
-        PrecisionRecall.Result r = PrecisionRecall.knn(real.values(), fake.values(), d, KNN_K);
-        out[PRECISION] = r.precision();
-        out[RECALL] = r.recall();
-      }
-      if (o.wants(MODES_COVERED)) {
-        out[MODES_COVERED] = truth.modesCovered(fake.values(), MODE_RADIUS);
-      }
-    }
+    SampleCoverage.measure(truth, m, d, spec.knnSamples(), o, PRECISION, out);
     if (o.wants(NLL_TRUE)) {
       out[NLL_TRUE] = crossEntropy(m, truth.sample(spec.nllSamples(), 1.0, o.rng()));
     }
