@@ -2,9 +2,11 @@ package org.tailguard.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tailguard.models.FamilyProvider;
 import org.tailguard.models.Indicator;
 import org.tailguard.models.ModelFamilies;
 import org.tailguard.models.ModelFamily;
@@ -45,10 +47,11 @@ final class TailguardLoop {
   }
 
   /** The spec text of a case, as a user would write it. */
-  static String yaml(BenchCase c, Options o) {
+  static String yaml(BenchCase c, Options o, ModelFamilies families) {
     String model = switch (c) {
       case GAUSSIAN -> "  family: gaussian\n  estimator: unbiased\n";
-      case CATEGORICAL -> "  family: categorical\n  k: " + o.categoricalK() + "\n  start: " + o.start() + "\n"
+      case CATEGORICAL -> "  family: categorical\n  " + outcomesKey(families) + ": " + o.categoricalK()
+          + "\n  start: " + o.start() + "\n"
           + (o.start().equals("zipf") ? "  beta: " + o.beta() + "\n" : "");
     };
     int m = c == BenchCase.GAUSSIAN ? o.gaussianSamples() : o.categoricalSamples();
@@ -60,9 +63,26 @@ final class TailguardLoop {
         + "workflow:\n  type: replace\n  samples: " + m + "\n";
   }
 
+  /**
+   * The spec key of K in the categorical family: {@code k} as the issue names it, or {@code outcomes} if
+   * that is what the registered spec record calls it (the family was written in parallel with this module).
+   */
+  static String outcomesKey(ModelFamilies families) {
+    for (FamilyProvider p : families.providers()) {
+      if (p.family().equals(BenchCase.CATEGORICAL.id()) && p.specClass().isRecord()) {
+        for (RecordComponent rc : p.specClass().getRecordComponents()) {
+          if (rc.getName().equals("outcomes")) {
+            return "outcomes";
+          }
+        }
+      }
+    }
+    return "k";
+  }
+
   /** Parses the case's spec and selects the indicators that mirror the NumPy loop's work. */
   static TailguardLoop prepare(BenchCase c, Options o, ModelFamilies families) {
-    ExperimentSpec base = families.specLoader().parse(yaml(c, o), "bench-" + c.id());
+    ExperimentSpec base = families.specLoader().parse(yaml(c, o, families), "bench-" + c.id());
     ModelFamily<?, ?> family = families.create(base.model());
     List<String> have = family.indicators().stream().map(Indicator::name).toList();
     List<String> metrics = new ArrayList<>();
