@@ -11,16 +11,27 @@ import java.nio.file.Path;
 final class Machine {
   private Machine() {}
 
-  /** Such as {@code 2 cores, Intel(R) Xeon(R) Processor, Linux 6.1.0 (amd64)}. */
+  /**
+   * Such as {@code 2 cores, Intel(R) Xeon(R) Processor, Linux 6.1.0 (amd64), load average 0.12}: the load
+   * when the run started says whether other work competed for the cores.
+   */
   static String describe() {
     return Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
         + System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch")
-        + ")";
+        + ")" + loadAverage();
   }
 
   /** Such as {@code 25.0.3+9-LTS (Eclipse Adoptium)}. */
   static String jdk() {
     return System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")";
+  }
+
+  private static String loadAverage() {
+    try {
+      return ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | SecurityException e) {
+      return "";
+    }
   }
 
   private static String cpuModel() {

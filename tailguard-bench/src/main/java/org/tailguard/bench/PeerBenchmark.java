@@ -48,12 +48,14 @@ public final class PeerBenchmark {
    * @throws IllegalStateException if the NumPy peer fails while running
    */
   public static Report run(Options options, PrintStream out) {
+    String machine = Machine.describe(); // before the run, so the load average is other work's
     ModelFamilies families = ModelFamilies.discover();
     NumpyPeer.Located located = NumpyPeer.locate(options.python());
     List<CaseResult> results = new ArrayList<>();
     String peerInfo = null;
     out.println("Tailguard peer benchmark: " + options.chains() + " chains × " + options.generations()
         + " generations, " + options.threads() + " thread(s), seed " + options.seed());
+    out.println("machine: " + machine);
     if (located.peer() == null) {
       out.println("NumPy peer unavailable: " + located.unavailable() + "; timing Tailguard only");
     }
@@ -66,7 +68,7 @@ public final class PeerBenchmark {
         results.add(runCase(c, options, families, peer, out));
       }
     }
-    Report report = new Report(options, Machine.describe(), Machine.jdk(), peerInfo, located.unavailable(), GOAL,
+    Report report = new Report(options, machine, Machine.jdk(), peerInfo, located.unavailable(), GOAL,
         results);
     report.print(out);
     if (options.json() != null) {
