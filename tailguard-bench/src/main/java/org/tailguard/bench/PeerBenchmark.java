@@ -101,26 +101,19 @@ public final class PeerBenchmark {
     // The first Tailguard run, warm-up or timed, keeps the last generation for the checks; same seed, same
     // results, so it does not matter which run that is. All other runs use GenerationSink.NONE.
     Map<String, double[]> tgStats = null;
-    double[] t = new double[1];
     for (int w = 0; w < o.warmups(); w++) {
-      if (tgStats == null) {
-        tgStats = loop.runForStatistics(simulator, t);
-      } else {
-        t[0] = loop.run(simulator, GenerationSink.NONE);
-      }
-      out.printf(Locale.ROOT, "  warm-up %d: Tailguard %.3f s%n", w + 1, t[0]);
+      TailguardLoop.Run run = loop.run(simulator, tgStats == null);
+      tgStats = tgStats == null ? run.lastGeneration() : tgStats;
+      out.printf(Locale.ROOT, "  warm-up %d: Tailguard %.3f s%n", w + 1, run.seconds());
     }
     List<Double> tg = new ArrayList<>();
     List<Double> np = new ArrayList<>();
     Map<String, double[]> npStats = null;
     for (int r = 0; r < o.repetitions(); r++) {
-      if (tgStats == null) {
-        tgStats = loop.runForStatistics(simulator, t);
-      } else {
-        t[0] = loop.run(simulator, GenerationSink.NONE);
-      }
-      tg.add(t[0]);
-      String line = String.format(Locale.ROOT, "  run %d: Tailguard %.3f s", r + 1, t[0]);
+      TailguardLoop.Run run = loop.run(simulator, tgStats == null);
+      tgStats = tgStats == null ? run.lastGeneration() : tgStats;
+      tg.add(run.seconds());
+      String line = String.format(Locale.ROOT, "  run %d: Tailguard %.3f s", r + 1, run.seconds());
       if (peer != null) {
         NumpyPeer.Result res = peer.run(c, o);
         np.add(res.seconds());

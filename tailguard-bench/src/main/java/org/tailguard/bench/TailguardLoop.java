@@ -105,21 +105,22 @@ final class TailguardLoop {
     return spec;
   }
 
-  /** Runs the whole experiment once and returns the wall-clock seconds. */
-  double run(Simulator simulator, GenerationSink sink) {
+  /** One timed run: its wall-clock seconds, and the last generation's values if they were kept. */
+  record Run(double seconds, Map<String, double[]> lastGeneration) {}
+
+  /**
+   * Runs the whole experiment once. With {@code keepLast} the sink keeps the last generation's values
+   * (one integer comparison per generation); otherwise it is {@link GenerationSink#NONE}.
+   */
+  Run run(Simulator simulator, boolean keepLast) {
+    FinalGeneration last = keepLast ? new FinalGeneration(spec.generations()) : null;
     long t0 = System.nanoTime();
     try {
-      simulator.run(spec, family, sink, null);
+      simulator.run(spec, family, keepLast ? last : GenerationSink.NONE, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // no checkpoint, so only an interrupt gets here
     }
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  /** Runs once and returns each recorded indicator's values over chains at the last generation. */
-  Map<String, double[]> runForStatistics(Simulator simulator, double[] seconds) {
-    FinalGeneration sink = new FinalGeneration(spec.generations());
-    seconds[0] = run(simulator, sink);
-    return sink.byIndicator();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Run(seconds, keepLast ? last.byIndicator() : null);
   }
 }
