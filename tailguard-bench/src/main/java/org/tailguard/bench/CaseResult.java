@@ -15,20 +15,25 @@ import java.util.Locale;
  * @param threads Tailguard's worker threads (NumPy's loop uses one)
  * @param tailguardSeconds each timed Tailguard repetition, in order
  * @param numpySeconds each timed NumPy repetition, in order; empty without the peer
+ * @param tailguardCpuSeconds the CPU seconds of each timed Tailguard repetition (all JVM threads)
+ * @param numpyCpuSeconds the CPU seconds of each timed NumPy repetition
  * @param checks the consistency checks
  * @param skipped why the case did not run, or null if it ran
  */
 public record CaseResult(BenchCase benchCase, String size, int threads, List<Double> tailguardSeconds,
-    List<Double> numpySeconds, List<Agreement> checks, String skipped) {
+    List<Double> numpySeconds, List<Double> tailguardCpuSeconds, List<Double> numpyCpuSeconds,
+    List<Agreement> checks, String skipped) {
 
   public CaseResult {
     tailguardSeconds = List.copyOf(tailguardSeconds);
     numpySeconds = List.copyOf(numpySeconds);
+    tailguardCpuSeconds = List.copyOf(tailguardCpuSeconds);
+    numpyCpuSeconds = List.copyOf(numpyCpuSeconds);
     checks = List.copyOf(checks);
   }
 
   static CaseResult skipped(BenchCase c, String size, int threads, String why) {
-    return new CaseResult(c, size, threads, List.of(), List.of(), List.of(), why);
+    return new CaseResult(c, size, threads, List.of(), List.of(), List.of(), List.of(), List.of(), why);
   }
 
   public boolean ran() {
@@ -63,6 +68,22 @@ public record CaseResult(BenchCase benchCase, String size, int threads, List<Dou
   /** NumPy's median time over Tailguard's median time; NaN without the peer. */
   public double medianRatio() {
     return numpyMedian() / tailguardMedian();
+  }
+
+  /**
+   * NumPy's least CPU time over Tailguard's least CPU time: the work each side spends, which other load
+   * on a shared machine disturbs much less than wall-clock time. NaN without the peer.
+   */
+  public double cpuRatio() {
+    return best(numpyCpuSeconds) / best(tailguardCpuSeconds);
+  }
+
+  public double tailguardCpuBest() {
+    return best(tailguardCpuSeconds);
+  }
+
+  public double numpyCpuBest() {
+    return best(numpyCpuSeconds);
   }
 
   /** Whether every consistency check passed. */

@@ -36,8 +36,8 @@ final class NumpyPeer implements AutoCloseable {
     this.pythonVersion = pythonVersion;
   }
 
-  /** What one timed loop returned. */
-  record Result(double seconds, Map<String, double[]> statistics) {}
+  /** What one timed loop returned: wall-clock and CPU seconds of the loop, each chain's final statistics. */
+  record Result(double seconds, double cpuSeconds, Map<String, double[]> statistics) {}
 
   /** Either a ready peer or a one-line reason why there is none. */
   record Located(NumpyPeer peer, String unavailable) {}
@@ -111,7 +111,7 @@ final class NumpyPeer implements AutoCloseable {
         }
         stats.put(e.getKey(), v);
       });
-      return new Result(root.get("seconds").asDouble(), stats);
+      return new Result(root.get("seconds").asDouble(), root.get("cpu_seconds").asDouble(), stats);
     } catch (IOException e) {
       throw new UncheckedIOException("NumPy peer: " + e.getMessage(), e);
     }

@@ -108,17 +108,22 @@ public final class PeerBenchmark {
     }
     List<Double> tg = new ArrayList<>();
     List<Double> np = new ArrayList<>();
+    List<Double> tgCpu = new ArrayList<>();
+    List<Double> npCpu = new ArrayList<>();
     Map<String, double[]> npStats = null;
     for (int r = 0; r < o.repetitions(); r++) {
       TailguardLoop.Run run = loop.run(simulator, tgStats == null);
       tgStats = tgStats == null ? run.lastGeneration() : tgStats;
       tg.add(run.seconds());
-      String line = String.format(Locale.ROOT, "  run %d: Tailguard %.3f s", r + 1, run.seconds());
+      tgCpu.add(run.cpuSeconds());
+      String line = String.format(Locale.ROOT, "  run %d: Tailguard %.3f s (CPU %.3f s)", r + 1, run.seconds(),
+          run.cpuSeconds());
       if (peer != null) {
         NumpyPeer.Result res = peer.run(c, o);
         np.add(res.seconds());
+        npCpu.add(res.cpuSeconds());
         npStats = npStats == null ? res.statistics() : npStats;
-        line += String.format(Locale.ROOT, ", NumPy %.3f s", res.seconds());
+        line += String.format(Locale.ROOT, ", NumPy %.3f s (CPU %.3f s)", res.seconds(), res.cpuSeconds());
       }
       out.println(line);
     }
@@ -128,7 +133,7 @@ public final class PeerBenchmark {
       case CATEGORICAL -> Consistency.categorical(tgStats, npStats, steps, o.categoricalSamples(),
           Consistency.start(o.categoricalK(), o.start(), o.beta()));
     };
-    return new CaseResult(c, size, o.threads(), tg, np, checks, null);
+    return new CaseResult(c, size, o.threads(), tg, np, tgCpu, npCpu, checks, null);
   }
 
   static String size(BenchCase c, Options o) {

@@ -44,29 +44,31 @@ public record Report(Options options, String machine, String jdk, String peer, S
   }
 
   /** The table header, as printed. */
-  static final String HEADER =
-      "| case | size | Tailguard (s) | NumPy (s) | ratio (NumPy/Tailguard) | threads (Tailguard/NumPy) |";
+  static final String HEADER = "| case | size | Tailguard (s) | NumPy (s) | ratio (NumPy/Tailguard) "
+      + "| threads (Tailguard/NumPy) | CPU s (Tailguard / NumPy) | CPU ratio |";
 
   /** Prints the table, the consistency checks and the verdict. */
   void print(PrintStream out) {
     out.println();
     out.println("machine: " + machine + "; JDK " + jdk);
     out.println("peer: " + (peer != null ? peer : "none (" + peerUnavailable + ")"));
-    out.println("times: best of " + options.repetitions() + " timed run(s) per side (median in brackets), after "
-        + options.warmups() + " untimed Tailguard warm-up run(s)");
+    out.println("times: wall clock, best of " + options.repetitions() + " timed run(s) per side (median in brackets),"
+        + " after " + options.warmups() + " untimed Tailguard warm-up run(s); CPU: least process CPU time per side");
     out.println();
     out.println(HEADER);
-    out.println("|---|---|---|---|---|---|");
+    out.println("|---|---|---|---|---|---|---|---|");
     for (CaseResult c : cases) {
       if (!c.ran()) {
-        out.println("| " + c.benchCase().id() + " | " + c.size() + " | skipped: " + c.skipped() + " | | | |");
+        out.println("| " + c.benchCase().id() + " | " + c.size() + " | skipped: " + c.skipped() + " | | | | | |");
         continue;
       }
       out.println("| " + c.benchCase().id() + " | " + c.size()
           + " | " + seconds(c.tailguardBest(), c.tailguardMedian())
           + " | " + (c.hasPeer() ? seconds(c.numpyBest(), c.numpyMedian()) : "—")
           + " | " + (c.hasPeer() ? ratio(c.ratio()) + " (" + ratio(c.medianRatio()) + ")" : "—")
-          + " | " + c.threads() + " / " + (c.hasPeer() ? "1" : "—") + " |");
+          + " | " + c.threads() + " / " + (c.hasPeer() ? "1" : "—")
+          + " | " + CaseResult.fmtSeconds(c.tailguardCpuBest()) + " / " + CaseResult.fmtSeconds(c.numpyCpuBest())
+          + " | " + ratio(c.cpuRatio()) + " |");
     }
     out.println();
     out.println("consistency (final generation, " + options.chains() + " chains per side):");
@@ -130,12 +132,15 @@ public record Report(Options options, String machine, String jdk, String peer, S
       n.put("skipped", c.skipped());
       c.tailguardSeconds().forEach(n.putArray("tailguard_seconds")::add);
       c.numpySeconds().forEach(n.putArray("numpy_seconds")::add);
+      c.tailguardCpuSeconds().forEach(n.putArray("tailguard_cpu_seconds")::add);
+      c.numpyCpuSeconds().forEach(n.putArray("numpy_cpu_seconds")::add);
       putNumber(n, "tailguard_best", c.tailguardBest());
       putNumber(n, "tailguard_median", c.tailguardMedian());
       putNumber(n, "numpy_best", c.numpyBest());
       putNumber(n, "numpy_median", c.numpyMedian());
       putNumber(n, "ratio", c.ratio());
       putNumber(n, "median_ratio", c.medianRatio());
+      putNumber(n, "cpu_ratio", c.cpuRatio());
       ArrayNode checks = n.putArray("checks");
       for (Agreement a : c.checks()) {
         ObjectNode k = checks.addObject();

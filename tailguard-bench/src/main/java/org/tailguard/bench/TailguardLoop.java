@@ -1,7 +1,9 @@
 package org.tailguard.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +107,11 @@ final class TailguardLoop {
     return spec;
   }
 
-  /** One timed run: its wall-clock seconds, and the last generation's values if they were kept. */
-  record Run(double seconds, Map<String, double[]> lastGeneration) {}
+  /**
+   * One timed run: its wall-clock seconds, the CPU seconds of the whole process (workers, GC and JIT
+   * threads) over the same span, and the last generation's values if they were kept.
+   */
+  record Run(double seconds, double cpuSeconds, Map<String, double[]> lastGeneration) {}
 
   /**
    * Runs the whole experiment once. With {@code keepLast} the sink keeps the last generation's values
@@ -114,6 +119,8 @@ final class TailguardLoop {
    */
   Run run(Simulator simulator, boolean keepLast) {
     FinalGeneration last = keepLast ? new FinalGeneration(spec.generations()) : null;
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long c0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     try {
       simulator.run(spec, family, keepLast ? last : GenerationSink.NONE, null);
@@ -121,6 +128,7 @@ final class TailguardLoop {
       throw new UncheckedIOException(e); // no checkpoint, so only an interrupt gets here
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Run(seconds, keepLast ? last.byIndicator() : null);
+    double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+    return new Run(seconds, cpu, keepLast ? last.byIndicator() : null);
   }
 }

@@ -2,8 +2,9 @@
 
 Run by org.tailguard.bench.PeerBenchmark with the system interpreter (/usr/bin/python3 and Debian's
 python3-numpy). Reads one JSON object from argv[1], runs the loop once untimed on a few generations (so
-that first-call costs are not timed), then times the full loop with time.perf_counter() and prints one
-JSON object: the NumPy version, the seconds the loop took, and each chain's final statistics.
+that first-call costs are not timed), then times the full loop (wall clock by time.perf_counter(), CPU by
+time.process_time()) and prints one JSON object: the NumPy version, the seconds the loop took, and each
+chain's final statistics.
 
 Both loops do generations + 1 draw-and-fit steps: step 0 draws the real sample from the true
 distribution, as Tailguard's generation 0 does.
@@ -53,13 +54,14 @@ def main():
         loop = lambda rng, n: categorical(rng, chains, n, m, p0)
     loop(np.random.default_rng(cfg["seed"] + 1), min(steps, cfg["warmup_generations"]))
     rng = np.random.default_rng(cfg["seed"])
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     stats = loop(rng, steps)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(json.dumps({
         "numpy": np.__version__,
         "python": sys.version.split()[0],
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "stats": {name: v.astype(float).tolist() for name, v in stats.items()},
     }))
 

@@ -42,11 +42,11 @@ class PeerBenchmarkTest {
     List<String> lines = text.lines().toList();
     int head = lines.indexOf(Report.HEADER);
     assertTrue(head >= 0, "no table header in:\n" + text);
-    assertEquals("|---|---|---|---|---|---|", lines.get(head + 1));
+    assertEquals("|---|---|---|---|---|---|---|---|", lines.get(head + 1));
     for (BenchCase c : BenchCase.values()) {
       String row = lines.get(head + 2 + c.ordinal());
       assertTrue(row.startsWith("| " + c.id() + " | "), row);
-      assertEquals(8, row.split("\\|", -1).length, "six cells between seven bars: " + row);
+      assertEquals(10, row.split("\\|", -1).length, "eight cells between nine bars: " + row);
     }
 
     CaseResult gaussian = report.cases().getFirst();
@@ -57,6 +57,7 @@ class PeerBenchmarkTest {
     assertEquals(NUMPY ? 3 : 1, gaussian.checks().size(), text);
     if (NUMPY) {
       assertTrue(gaussian.ratio() > 0 && Double.isFinite(gaussian.ratio()), text);
+      assertTrue(gaussian.cpuRatio() > 0 && Double.isFinite(gaussian.cpuRatio()), text);
       assertTrue(text.contains("goal: Tailguard at least 2.00× faster than NumPy: "), text);
     }
 
