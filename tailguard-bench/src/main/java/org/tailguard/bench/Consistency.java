@@ -71,7 +71,7 @@ final class Consistency {
     double[] npVar = numpy == null ? null : numpy.get("variance");
     out.add(meanVsTheory("mean ln σ²", log(tgVar), npVar == null ? null : log(npVar), theory));
     if (numpy != null) {
-      out.add(ks("median σ² (KS on σ²)", tgVar, npVar, Math.exp(theory), seed));
+      out.add(ks("median σ² (KS on σ²; theory ≈ exp E[ln σ²])", tgVar, npVar, Math.exp(theory), seed));
       out.add(ks("median μ² (KS on μ²)", tailguard.get("mean_sq_error"), numpy.get("mean_sq_error"), Double.NaN,
           seed));
     }
