@@ -2,7 +2,7 @@ package org.tailguard.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +26,13 @@ import org.tailguard.models.ModelFamilies;
  */
 class PeerBenchmarkTest {
 
-  private static final boolean NUMPY = Files.isExecutable(Options.SYSTEM_PYTHON)
-      && NumpyPeer.locate(Options.SYSTEM_PYTHON).peer() != null;
+  private static final boolean NUMPY = numpyAvailable();
+
+  private static boolean numpyAvailable() {
+    try (NumpyPeer peer = NumpyPeer.locate(Options.SYSTEM_PYTHON).peer()) {
+      return peer != null;
+    }
+  }
 
   @Test
   void quickRun_printsTableWithRatioAndConsistentStatistics(@TempDir Path dir) throws Exception {
@@ -96,6 +101,15 @@ class PeerBenchmarkTest {
     assertTrue(text.contains("| gaussian | 40 chains × 20 gens, M=20 | "), text);
     assertTrue(text.contains("not judged, no NumPy peer"), text);
     assertFalse(report.goalMet());
+  }
+
+  @Test
+  void interpreterWithoutNumpy_isUnavailableWithAReason() {
+    Path fails = Path.of("/bin/false"); // runs, exits 1: as a python3 without NumPy would
+    NumpyPeer.Located located = NumpyPeer.locate(fails);
+    assertNull(located.peer());
+    assertTrue(located.unavailable().startsWith("/bin/false cannot import numpy (install python3-numpy)"),
+        located.unavailable());
   }
 
   @Test
