@@ -81,6 +81,11 @@ public record Report(Options options, String machine, String jdk, String peer, S
     }
     out.println();
     out.println(verdict());
+    Options full = Options.defaults();
+    if ((long) options.chains() * options.generations() < (long) full.chains() * full.generations()) {
+      out.println("note: below the issue's size of " + full.chains() + " chains × " + full.generations()
+          + " generations; at this size JIT warm-up and start-up weigh in, so these ratios are not the benchmark's figures");
+    }
   }
 
   /** One line: whether Tailguard is at least {@code goal} times faster than NumPy, case by case. */
