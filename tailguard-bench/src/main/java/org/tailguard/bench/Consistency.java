@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.hipparchus.special.Gamma;
 import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
+import org.tailguard.metrics.Diversity;
+import org.tailguard.theory.CollapseLaws;
 
 /**
  * Proves that the two loops of a case did the same work: their final-generation statistics agree in
@@ -35,17 +36,12 @@ final class Consistency {
 
   /** E[ln σ²] after {@code steps} unbiased refits to {@code m} samples, starting from σ² = 1. */
   static double expectedLogVariance(int steps, int m) {
-    double half = (m - 1) / 2.0;
-    return steps * (Gamma.digamma(half) - Math.log(half));
+    return CollapseLaws.gaussianMeanLogVariance(m, steps);
   }
 
   /** E[1 − Σp²] after {@code steps} Wright–Fisher steps of {@code m} draws from {@code p0}. */
   static double expectedGiniSimpson(int steps, int m, double[] p0) {
-    double sq = 0;
-    for (double p : p0) {
-      sq += p * p;
-    }
-    return Math.pow(1 - 1.0 / m, steps) * (1 - sq);
+    return CollapseLaws.giniSimpson(Diversity.giniSimpson(p0), m, steps);
   }
 
   /** The start distribution of the categorical case: Zipf p_i ∝ i^−β for i = 1..K, or uniform. */

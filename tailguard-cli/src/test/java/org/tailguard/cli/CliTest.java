@@ -108,6 +108,11 @@ class CliTest {
       Thread.sleep(20);
     }
     assertTrue(child.isAlive(), "the child finished before it could be killed: " + Files.readString(dir.resolve("child.txt")));
+    // While the child writes, a second writer is refused with one line naming the store and the holder.
+    Result busy = cli("run", spec.toString(), "--data-dir", killed.toString(), "--progress", "none");
+    assertEquals(2, busy.status(), busy.err());
+    assertTrue(busy.err().strip().matches("tailguard: .*tailguard\\.db: another Tailguard process is writing this store \\(pid "
+        + child.pid() + ".*"), busy.err());
     Thread.sleep(300);
     child.destroyForcibly().waitFor();
     Result resumed = cli("run", spec.toString(), "--data-dir", killed.toString(), "--progress", "none", "--no-report");

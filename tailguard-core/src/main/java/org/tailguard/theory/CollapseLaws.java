@@ -21,9 +21,14 @@ public final class CollapseLaws {
    */
   public static double gaussianMedianVariance(int m, int n) {
     double x = (m - 1) / 2.0;
-    double mean = Gamma.digamma(x) - Math.log(x);
-    double third = -1 / (x * x) - 1 / (x * x * x) - 1 / (2 * x * x * x * x);
-    return Math.exp(n * mean - third / (6 * Gamma.trigamma(x)));
+    double third = -1 / (x * x) - 1 / (x * x * x) - 1 / (2 * x * x * x * x); // ψ''(x), asymptotic
+    return Math.exp(gaussianMeanLogVariance(m, n) - third / (6 * Gamma.trigamma(x)));
+  }
+
+  /** E[ln σ²] after n unbiased refits to M samples (true σ² = 1): n(ψ((M−1)/2) − ln((M−1)/2)). */
+  public static double gaussianMeanLogVariance(int m, int n) {
+    double x = (m - 1) / 2.0;
+    return n * (Gamma.digamma(x) - Math.log(x));
   }
 
   /** E[μ²] after n unbiased refits to M samples under replacement: n/M (E[σ²] = 1 is a martingale). */

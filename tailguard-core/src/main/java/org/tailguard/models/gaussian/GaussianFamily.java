@@ -77,6 +77,9 @@ public final class GaussianFamily implements ModelFamily<Points, GaussianModel> 
     int n = data.size();
     int d = data.dim();
     double[] x = data.values();
+    if (d == 1) {
+      return fit1(x, spec.estimator().divisor(n));
+    }
     double[] mu = new double[d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
@@ -88,17 +91,6 @@ public final class GaussianFamily implements ModelFamily<Points, GaussianModel> 
     }
     double div = spec.estimator().divisor(n);
     double[] cov = new double[d * d];
-    if (d == 1) {
-      double s = 0;
-      double c = 0; // compensated two-pass (Chan, Golub and LeVeque 1983)
-      for (int i = 0; i < n; i++) {
-        double t = x[i] - mu[0];
-        s += t * t;
-        c += t;
-      }
-      cov[0] = (s - c * c / n) / div;
-      return new GaussianModel(mu, cov);
-    }
     double[] t = new double[d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
@@ -120,6 +112,24 @@ public final class GaussianFamily implements ModelFamily<Points, GaussianModel> 
       }
     }
     return new GaussianModel(mu, cov);
+  }
+
+  /** The 1-D fit: the same sums in the same order as the general path, kept in registers. */
+  private static GaussianModel fit1(double[] x, double div) {
+    int n = x.length;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += x[i];
+    }
+    double mu = sum / n;
+    double s = 0;
+    double c = 0; // compensated two-pass (Chan, Golub and LeVeque 1983)
+    for (int i = 0; i < n; i++) {
+      double t = x[i] - mu;
+      s += t * t;
+      c += t;
+    }
+    return new GaussianModel(new double[] {mu}, new double[] {(s - c * c / n) / div});
   }
 
   @Override
