@@ -7,7 +7,6 @@ import org.tailguard.models.FamilyProvider;
 import org.tailguard.models.Indicator;
 import org.tailguard.models.ModelFamilies;
 import org.tailguard.models.ModelFamily;
-import org.tailguard.spec.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,22 +23,12 @@ final class FamiliesCommand implements Callable<Integer> {
     var out = cmd.commandLine().getOut();
     List<List<String>> rows = new ArrayList<>();
     for (FamilyProvider p : ModelFamilies.discover().providers()) {
-      ModelFamily<?, ?> f = p.create(defaults(p.specClass()));
+      ModelFamily<?, ?> f = p.create(p.example());
       for (Indicator i : f.indicators()) {
         rows.add(List.of(p.family(), (i.byDefault() ? "* " : "  ") + i.name(), i.description()));
       }
     }
     Tables.print(out, List.of("family", "indicator", "what it measures"), rows);
     return 0;
-  }
-
-  /** The family's spec with every field at its default, read from an empty YAML mapping. */
-  private static ModelSpec defaults(Class<? extends ModelSpec> type) throws ReflectiveOperationException {
-    var comps = type.getRecordComponents();
-    Class<?>[] types = new Class<?>[comps.length];
-    for (int i = 0; i < comps.length; i++) {
-      types[i] = comps[i].getType();
-    }
-    return type.getDeclaredConstructor(types).newInstance(new Object[comps.length]);
   }
 }

@@ -10,6 +10,9 @@ import org.tailguard.spec.ModelSpecType;
  * {@code META-INF/services/org.tailguard.models.FamilyProvider}; specs can then name it.
  */
 public interface FamilyProvider extends ModelSpecType {
+  /** A representative spec of this family (its defaults, or the paper setup they follow), for listings and docs. */
+  ModelSpec example();
+
   /** Builds the family described by a spec of this provider's {@link #specClass()}. */
   ModelFamily<?, ?> create(ModelSpec spec);
 }

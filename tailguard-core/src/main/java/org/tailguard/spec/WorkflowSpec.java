@@ -76,6 +76,18 @@ public record WorkflowSpec(
     return (int) Math.round(keep * samples);
   }
 
+  /** The smallest training set any generation fits: generation 0 fits {@code samples}, later ones what the workflow assembles. */
+  public int smallestTrainingSet() {
+    int later = switch (type) {
+      case REPLACE -> synthetic;
+      case ACCUMULATE -> samples + synthetic;
+      case ACCUMULATE_SUBSAMPLE -> Math.min(subsample, samples + synthetic);
+      case FRESH -> freshReal + synthetic;
+      case KEEP_ORIGINAL -> samples;
+    };
+    return Math.min(samples, later);
+  }
+
   /** A copy with another sampling bias λ. */
   public WorkflowSpec withBias(double lambda) {
     return new WorkflowSpec(type, samples, type == Workflow.KEEP_ORIGINAL ? null : synthetic,

@@ -12,6 +12,11 @@ public final class CategoricalProvider implements FamilyProvider {
   }
 
   @Override
+  public ModelSpec example() {
+    return CategoricalSpec.zipf(1000, 1.2);
+  }
+
+  @Override
   public Class<? extends ModelSpec> specClass() {
     return CategoricalSpec.class;
   }

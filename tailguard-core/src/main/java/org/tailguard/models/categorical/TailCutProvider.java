@@ -12,6 +12,11 @@ public final class TailCutProvider implements FamilyProvider {
   }
 
   @Override
+  public ModelSpec example() {
+    return TailCutSpec.of(100_000, 1.5, 1000);
+  }
+
+  @Override
   public Class<? extends ModelSpec> specClass() {
     return TailCutSpec.class;
   }

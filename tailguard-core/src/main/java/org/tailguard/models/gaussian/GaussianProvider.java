@@ -12,6 +12,11 @@ public final class GaussianProvider implements FamilyProvider {
   }
 
   @Override
+  public ModelSpec example() {
+    return GaussianSpec.standard(Estimator.UNBIASED);
+  }
+
+  @Override
   public Class<? extends ModelSpec> specClass() {
     return GaussianSpec.class;
   }

@@ -12,6 +12,11 @@ public final class GmmProvider implements FamilyProvider {
   }
 
   @Override
+  public ModelSpec example() {
+    return GmmSpec.shumailov();
+  }
+
+  @Override
   public Class<? extends ModelSpec> specClass() {
     return GmmSpec.class;
   }

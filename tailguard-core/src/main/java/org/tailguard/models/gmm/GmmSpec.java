@@ -3,6 +3,7 @@ package org.tailguard.models.gmm;
 import org.tailguard.spec.Check;
 import org.tailguard.spec.ModelSpec;
 import org.tailguard.spec.SpecException;
+import org.tailguard.spec.WorkflowSpec;
 
 /**
  * A Gaussian-mixture family fitted by EM, with its true mixture and EM settings.
@@ -35,6 +36,16 @@ public record GmmSpec(Integer components, MixtureTruthSpec truth, Double tol, In
     }
     knnSamples = knnSamples == null ? 1000 : knnSamples;
     Check.atLeast("model.knn_samples", knnSamples, 6);
+  }
+
+  /** EM needs at least as many training points as components, in every generation. */
+  @Override
+  public void checkWorkflow(WorkflowSpec workflow) {
+    if (workflow.smallestTrainingSet() < components) {
+      throw new SpecException("workflow.samples", components + " components (model.components) need at least "
+          + components + " training samples per generation; this workflow trains on as few as "
+          + workflow.smallestTrainingSet());
+    }
   }
 
   /** Shumailov et al.'s experiment: 2 components fitted to the default two-component truth. */

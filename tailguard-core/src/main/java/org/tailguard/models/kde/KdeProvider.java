@@ -12,6 +12,11 @@ public final class KdeProvider implements FamilyProvider {
   }
 
   @Override
+  public ModelSpec example() {
+    return KdeSpec.fixed(org.tailguard.models.gmm.MixtureTruthSpec.shumailov(), 0.5);
+  }
+
+  @Override
   public Class<? extends ModelSpec> specClass() {
     return KdeSpec.class;
   }

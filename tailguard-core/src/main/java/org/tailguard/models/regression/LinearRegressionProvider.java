@@ -12,6 +12,11 @@ public final class LinearRegressionProvider implements FamilyProvider {
   }
 
   @Override
+  public ModelSpec example() {
+    return LinearRegressionSpec.standard(10);
+  }
+
+  @Override
   public Class<? extends ModelSpec> specClass() {
     return LinearRegressionSpec.class;
   }

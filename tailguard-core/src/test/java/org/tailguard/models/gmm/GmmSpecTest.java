@@ -115,4 +115,16 @@ class GmmSpecTest {
     assertTrue(error("{family: gmm, max_iter: 0}").contains("model.max_iter: must be at least 1, got 0"));
     assertTrue(error("{family: gmm, n_components: 2}").contains("unknown field"));
   }
+
+  @Test
+  void tooFewTrainingSamplesForTheComponents_isRejectedAtLoadTime() {
+    String m = assertThrows(SpecException.class, () -> LOADER.parse("""
+        name: t
+        generations: 3
+        model: {family: gmm, components: 25}
+        workflow: {type: fresh, samples: 100, fresh_real: 10, synthetic: 10}
+        """, "t.yaml")).getMessage();
+    org.junit.jupiter.api.Assertions.assertEquals("t.yaml:4: workflow.samples: 25 components (model.components) need "
+        + "at least 25 training samples per generation; this workflow trains on as few as 20", m);
+  }
 }
