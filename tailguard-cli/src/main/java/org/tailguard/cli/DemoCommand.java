@@ -74,8 +74,10 @@ final class DemoCommand implements Callable<Integer> {
         claims.addAll(groupClaims);
         Path cmp = Reports.writeComparison(store, runs.values().stream().map(Run::id).toList(),
             demoDir.resolve(group.key()));
+        List<String> images = group.highlights().stream().map(i -> group.key() + "/" + i + ".png")
+            .filter(i -> java.nio.file.Files.exists(demoDir.resolve(i))).toList();
         sections.add(new DemoReport.Section(group.title(), group.key() + "/index.html", List.copyOf(runs.values()),
-            groupClaims));
+            groupClaims, images));
         err.println("wrote " + cmp);
       }
       Path index = DemoReport.write(demoDir, quick ? "Quick sizes (fewer chains and generations)." : "Full sizes.",

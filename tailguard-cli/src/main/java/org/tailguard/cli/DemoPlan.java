@@ -30,7 +30,7 @@ final class DemoPlan {
   private DemoPlan() {}
 
   /** A group of runs shown together in one comparison report. */
-  record Group(String key, String title, List<String> specs, ClaimMaker claims) {}
+  record Group(String key, String title, List<String> specs, List<String> highlights, ClaimMaker claims) {}
 
   interface ClaimMaker {
     List<Claim> make(Results results);
@@ -65,14 +65,15 @@ final class DemoPlan {
     return List.of(
         new Group("gaussian", "Gaussian: replace vs accumulate vs keeping 10% of the real data",
             List.of("gaussian-replace.yaml", "gaussian-accumulate.yaml", "gaussian-keep10.yaml"),
-            DemoPlan::gaussianClaims),
+            List.of("variance", "w2"), DemoPlan::gaussianClaims),
         new Group("regression", "Linear regression: replace vs accumulate (test error in units of σ²d/(T−d−1))",
-            List.of("regression-replace.yaml", "regression-accumulate.yaml"), DemoPlan::regressionClaims),
+            List.of("regression-replace.yaml", "regression-accumulate.yaml"), List.of("test_error_ratio"),
+            DemoPlan::regressionClaims),
         new Group("gmm", "Gaussian mixtures fitted by EM: Shumailov's two components and MAD's 25 modes",
-            List.of("gmm-shumailov.yaml", "gmm-mad-25-modes.yaml"), DemoPlan::mixtureClaims),
+            List.of("gmm-shumailov.yaml", "gmm-mad-25-modes.yaml"), List.of("recall", "trace_ratio"), DemoPlan::mixtureClaims),
         new Group("categorical", "Categorical (Zipf) and the tail cut: the tails vanish first",
             List.of("categorical-replace.yaml", "categorical-accumulate.yaml", "tail-cut.yaml"),
-            DemoPlan::categoricalClaims));
+            List.of("support", "lost_mass"), DemoPlan::categoricalClaims));
   }
 
   static String f(double x) {

@@ -19,7 +19,8 @@ public final class DemoReport {
   public record Claim(String source, String statement, String measured, String expected, boolean holds) {}
 
   /** A group of runs shown in one comparison report, and the claims it checks. */
-  public record Section(String title, String comparisonHref, List<Run> runs, List<Claim> claims) {}
+  public record Section(String title, String comparisonHref, List<Run> runs, List<Claim> claims,
+      List<String> highlightImages) {}
 
   /**
    * Writes {@code dir/index.html} atomically; comparison links are relative to {@code dir}, run reports
@@ -38,14 +39,21 @@ public final class DemoReport {
             + " within the tolerance the claim states.</p>\n</header>\n");
     for (Section s : sections) {
       b.append("<h2>").append(Html.esc(s.title())).append("</h2>\n");
+      if (!s.highlightImages().isEmpty()) {
+        b.append("<div class=\"highlights\">");
+        for (String img : s.highlightImages()) {
+          b.append("<img alt=\"").append(Html.esc(img)).append("\" src=\"").append(Html.esc(img)).append("\">");
+        }
+        b.append("</div>\n");
+      }
       b.append("<p><a href=\"").append(Html.esc(s.comparisonHref()))
           .append("\">Curves of every indicator, overlaid across these runs →</a></p>\n");
-      b.append("<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Claim</th><th>Measured</th>"
+      b.append("<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th class=\"text\">Claim</th><th>Measured</th>"
           + "<th>Theory</th><th>Agrees</th></tr></thead>\n<tbody>\n");
       for (Claim c : s.claims()) {
-        b.append("<tr><td>").append(Html.esc(c.source())).append("</td><td>").append(Html.esc(c.statement()))
+        b.append("<tr><td>").append(Html.esc(c.source())).append("</td><td class=\"text\">").append(Html.esc(c.statement()))
             .append("</td><td class=\"mono\">").append(Html.esc(c.measured())).append("</td><td class=\"mono\">")
-            .append(Html.esc(c.expected())).append("</td><td>").append(c.holds() ? "✓ yes" : "<strong>✗ no</strong>")
+            .append(Html.esc(c.expected())).append(c.holds() ? "</td><td class=\"ok\">✓ yes" : "</td><td class=\"fail\">✗ no")
             .append("</td></tr>\n");
       }
       b.append("</tbody></table></div>\n<p>Runs: ");

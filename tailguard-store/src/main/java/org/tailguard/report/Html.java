@@ -40,11 +40,15 @@ final class Html {
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; margin: 8px 0; }
       th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); text-align: right; vertical-align: top; }
       th { font-weight: 600; color: var(--muted); font-size: 13px; background: var(--soft); position: sticky; top: 0; }
-      th:first-child, td:first-child { text-align: left; }
+      th:first-child, td:first-child, th.text, td.text { text-align: left; }
+      td.ok { color: #116d3e; white-space: nowrap; }
+      td.fail { color: #9b1c1c; font-weight: 600; white-space: nowrap; }
       tbody tr:nth-child(even) td { background: #fbfcfd; }
       td .band { display: block; color: var(--muted); font-size: 12px; white-space: nowrap; }
       td .desc { display: block; color: var(--muted); font-size: 12px; max-width: 34ch; }
       .scroll { overflow-x: auto; }
+      .highlights { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 12px; margin: 12px 0; }
+      .highlights img { width: 100%; border: 1px solid var(--line); border-radius: 6px; }
       figure { margin: 22px 0 30px; }
       figure img { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
       figcaption { color: var(--muted); font-size: 13px; margin-top: 6px; }
