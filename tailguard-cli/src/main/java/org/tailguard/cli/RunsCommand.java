@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.tailguard.report.Reports;
 import org.tailguard.store.Run;
 import org.tailguard.store.RunExport;
+import org.tailguard.store.RunStatus;
 import org.tailguard.store.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,12 @@ import picocli.CommandLine.Spec;
         RunsCommand.Report.class, RunsCommand.Compare.class})
 final class RunsCommand {
 
+  /** A run marked running while no process writes the store was stopped by a kill or crash. */
+  static String status(Run r, boolean writerAlive) {
+    return r.status() == RunStatus.RUNNING && !writerAlive ? "stopped (run the spec again to resume)"
+        : r.status().label();
+  }
+
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists stored runs, newest first.")
   static final class ListRuns implements Callable<Integer> {
     @Mixin
@@ -39,8 +46,9 @@ final class RunsCommand {
     public Integer call() {
       try (RunStore store = RunStore.openReadOnly(data.storeFile())) {
         List<List<String>> rows = new ArrayList<>();
+        boolean writer = store.writerAlive();
         for (Run r : store.listRuns()) {
-          rows.add(List.of(r.id(), r.status().label(), r.family(), r.workflow(),
+          rows.add(List.of(r.id(), status(r, writer), r.family(), r.workflow(),
               r.lastGeneration() + "/" + r.generations(), String.valueOf(r.chains()), r.created().toString()));
         }
         Tables.print(cmd.commandLine().getOut(),
@@ -67,7 +75,7 @@ final class RunsCommand {
       try (RunStore store = RunStore.openReadOnly(data.storeFile())) {
         Run r = store.find(id);
         out.printf(Locale.ROOT, "run:         %s%nname:        %s%nstatus:      %s%s%n", r.id(), r.name(),
-            r.status().label(), r.message() == null ? "" : " (" + r.message() + ")");
+            status(r, store.writerAlive()), r.message() == null ? "" : " (" + r.message() + ")");
         if (r.reproduces() != null) {
           out.println("reproduces:  " + r.reproduces());
         }

@@ -115,6 +115,8 @@ class CliTest {
         + child.pid() + ".*"), busy.err());
     Thread.sleep(300);
     child.destroyForcibly().waitFor();
+    Result stopped = cli("runs", "list", "--data-dir", killed.toString());
+    assertTrue(stopped.out().contains("stopped (run the spec again to resume)"), stopped.out());
     Result resumed = cli("run", spec.toString(), "--data-dir", killed.toString(), "--progress", "none", "--no-report");
     assertEquals(0, resumed.status(), resumed.err());
     assertTrue(resumed.out().contains("(resumed)"), resumed.out());

@@ -337,6 +337,14 @@ public final class RunStore implements AutoCloseable {
   // ---------------------------------------------------------------- reading
 
   /** All runs, newest first. */
+  /**
+   * Whether some process is writing this store now. A run whose status is {@code running} while no
+   * writer is alive was stopped (killed, crashed) and can be resumed.
+   */
+  public boolean writerAlive() {
+    return lock != null || StoreLock.writerAlive(file);
+  }
+
   public synchronized List<Run> listRuns() {
     return runs("SELECT " + RUN_COLUMNS + " FROM runs ORDER BY created_at DESC, id DESC", List.of());
   }

@@ -66,6 +66,15 @@ final class StoreLock implements AutoCloseable {
     return new StoreLock(ch, lock);
   }
 
+  /**
+   * Whether a live process holds the store for writing: the PID its lock file names is alive. Reads
+   * only, so it never competes for the lock; a recycled PID can make it answer yes for a dead writer.
+   */
+  static boolean writerAlive(Path store) {
+    String pid = holder(lockFile(store));
+    return !pid.isEmpty() && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+  }
+
   private static String holder(Path file) {
     try {
       String s = Files.readString(file, StandardCharsets.US_ASCII).strip();
