@@ -1,0 +1,2 @@
+/** The append-only, hash-chained, signed provenance ledger: content addresses, claims, lineage, manifests. */
+package org.tailguard.provenance;
