@@ -63,7 +63,7 @@ public record Documents(Sentences sentences, int[] starts) {
     return sentences.vocabulary();
   }
 
-  /** Document d's words, its sentences concatenated (a fresh array). */
+  /** Document d's words, its sentences concatenated, in a new array. */
   public int[] tokens(int d) {
     int[][] s = sentences.sentences();
     int n = 0;
@@ -79,7 +79,7 @@ public record Documents(Sentences sentences, int[] starts) {
     return out;
   }
 
-  /** Every document's words (fresh arrays; a document of one sentence shares that sentence's array). */
+  /** Every document's words; read-only (a document of one sentence shares that sentence's array). */
   public int[][] tokens() {
     int[][] out = new int[size()][];
     int[][] s = sentences.sentences();

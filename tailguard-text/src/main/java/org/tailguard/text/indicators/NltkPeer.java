@@ -98,14 +98,22 @@ final class NltkPeer implements AutoCloseable {
     return run(sequences, timeoutSeconds, "rougel");
   }
 
-  /** The {@code diversity} package's self-repetition score of the sequences as documents. */
-  Result selfRepetition(int[][] sequences, int n, long timeoutSeconds) {
-    return run(sequences, timeoutSeconds, "selfrep", Integer.toString(n));
+  /** The {@code diversity} package's self-repetition score of the sequences as documents, one per order. */
+  Result selfRepetition(int[][] sequences, int[] orders, long timeoutSeconds) {
+    return run(sequences, timeoutSeconds, "selfrep", join(orders));
   }
 
-  /** The {@code diversity} package's n-gram diversity score of the sequences. */
-  Result ngramDiversity(int[][] sequences, int n, long timeoutSeconds) {
-    return run(sequences, timeoutSeconds, "ngd", Integer.toString(n));
+  /** The {@code diversity} package's n-gram diversity score of the sequences, one per highest order. */
+  Result ngramDiversity(int[][] sequences, int[] orders, long timeoutSeconds) {
+    return run(sequences, timeoutSeconds, "ngd", join(orders));
+  }
+
+  private static String join(int[] values) {
+    StringBuilder sb = new StringBuilder();
+    for (int v : values) {
+      sb.append(sb.isEmpty() ? "" : ",").append(v);
+    }
+    return sb.toString();
   }
 
   private Result run(int[][] sequences, long timeoutSeconds, String... args) {

@@ -10,8 +10,8 @@ reads back exactly).
   rougel FILE                   ROUGE-L F (LCS table; P = l/|pred|, R = l/|target|, F = 2PR/(P+R), as the
                                 rouge_score package, identical texts 1 as in diversity's homogenization)
                                 for every pair i < j, row by row
-  selfrep FILE N                diversity.self_repetition_score of the lines as documents (one number)
-  ngd FILE N                    diversity.ngram_diversity_score of the lines (one number)
+  selfrep FILE N[,N...]         diversity.self_repetition_score of the lines as documents, one per N
+  ngd FILE N[,N...]             diversity.ngram_diversity_score of the lines, one per N
 """
 import math
 import sys
@@ -93,11 +93,11 @@ def main():
         seconds = time.perf_counter() - start
     elif mode == "selfrep":
         start = time.perf_counter()
-        out = [self_repetition(lines, int(sys.argv[3]))]
+        out = [self_repetition(lines, int(n)) for n in sys.argv[3].split(",")]
         seconds = time.perf_counter() - start
     elif mode == "ngd":
         start = time.perf_counter()
-        out = [ngram_diversity(lines, int(sys.argv[3]))]
+        out = [ngram_diversity(lines, int(n)) for n in sys.argv[3].split(",")]
         seconds = time.perf_counter() - start
     else:
         raise SystemExit("unknown mode " + mode)
