@@ -62,7 +62,9 @@ public final class Lexical {
    * <p>When an order has fewer occurrences than {@code sampleSize}, all of them are used (the
    * {@code min(n_tokens, len(ngrams))} of Guo et al.'s commented-out variant; their active code raises an
    * error instead): that order's value is then distinct-n, which is not length-controlled, and the result
-   * says so through {@link UniqueN#lengthControlled()}.
+   * says so through {@link UniqueN#lengthControlled()}. Guo et al. tokenise with NLTK's WordPunct tokenizer,
+   * lower-case and drop punctuation tokens first; here that is the tokenizer's job. Their n-grams stay
+   * inside a line, as ours inside a sentence.
    *
    * @param maxN the highest order, at least 1 (Guo: 3)
    * @param sampleSize n-grams drawn per order, at least 1 (Guo: 40,000)

@@ -78,9 +78,10 @@ public final class RankFrequency {
   }
 
   /**
-   * The Zipf slope over ranks 1 to min(1000, types): the top of the curve, where every rank has its own
-   * frequency, and a fixed range so that generations compare. Below rank 1000 a 100k-token corpus is
-   * mostly words seen once or twice, whose flat steps bend the fit.
+   * The Zipf slope over ranks 1 to min(1000, types): a fixed range, so that generations compare, over the
+   * part of the curve where counts are still large. In a 100k-token sample of Brown, rank 1000 still has 10
+   * occurrences, but from rank 1910 on counts of 5 or fewer tie over hundreds of ranks, and those flat
+   * steps bend a fit over all ranks.
    */
   public static ZipfFit zipf(Sentences corpus) {
     return zipf(corpus, 1, ZIPF_LAST_RANK);

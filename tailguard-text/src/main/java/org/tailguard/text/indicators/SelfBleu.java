@@ -22,8 +22,10 @@ import org.tailguard.text.token.Sentences;
  *   <li>BLEU = BP · exp(Σ_n (1/N) ln p_n), the sum taken exactly as Python's {@code math.fsum}.</li>
  * </ul>
  * Texygen's {@code get_bleu} wrongly keeps the hypothesis among its own references; that path is not
- * reproduced. Its "fast" mode ({@link #texygenFast}) scores only the first 500 sentences against each
- * other; {@link #sampled} instead scores a random subset of hypotheses against the whole corpus.
+ * reproduced. Its "fast" mode ({@link #texygenFast}), the default of its {@code get_score}, scores only the
+ * first 500 sentences against each other; {@link #sampled} instead scores a random subset of hypotheses
+ * against the whole corpus, an unbiased estimate of the exact value. The exact value is cheap here (see
+ * below), so neither shortcut is needed for speed.
  */
 public final class SelfBleu {
   /** Texygen's default highest order. */
