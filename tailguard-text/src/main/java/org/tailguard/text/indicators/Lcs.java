@@ -78,6 +78,9 @@ final class Lcs {
     if (length == 0 || b.length == 0) {
       return 0;
     }
+    if (words == 1) {
+      return againstOneWord(b); // sentences: no carries between words, V in a register
+    }
     Arrays.fill(v, 0, words, -1L);
     for (int c : b) {
       int row = c < slot.length ? slot[c] : -1;
@@ -101,5 +104,18 @@ final class Lcs {
       zeros += Long.bitCount(~v[k] & valid);
     }
     return zeros;
+  }
+
+  private int againstOneWord(int[] b) {
+    long x = -1L;
+    for (int c : b) {
+      int row = c < slot.length ? slot[c] : -1;
+      if (row >= 0) {
+        long u = x & masks[row];
+        x = (x + u) | (x & ~u);
+      }
+    }
+    long valid = length == 64 ? -1L : (1L << length) - 1;
+    return Long.bitCount(~x & valid);
   }
 }

@@ -52,6 +52,20 @@ class HomogenizationTest {
   }
 
   @Test
+  void lcs_handlesLengthsAtMachineWordEdges() {
+    for (int la : new int[] {1, 63, 64, 65, 127, 128, 129}) {
+      for (int lb : new int[] {1, 64, 65, 200}) {
+        int[] a = Texts.random(la, 1, la, la, 5).sentences()[0];
+        int[] b = Texts.random(lb + 1000, 1, lb, lb, 5).sentences()[0];
+        assertEquals(table(a, b), Lcs.length(a, b), la + " x " + lb);
+        assertEquals(table(a, b), Lcs.length(b, a), lb + " x " + la);
+      }
+    }
+    int[] same = Texts.random(9, 1, 64, 64, 3).sentences()[0];
+    assertEquals(64, Lcs.length(same, same));
+  }
+
+  @Test
   void lcs_reusesOneLoadedSequence() {
     int[][] s = Texts.random(17, 30, 0, 150, 12).sentences();
     Lcs lcs = new Lcs(20);
