@@ -38,6 +38,7 @@ public final class NgramLm {
   final double[][] backoffs; // [k][id], k = 1..order-1
   private final List<Discounts> discounts;
   private final double[] unigramsAscending; // for rank()
+  final int[] unigramOrder; // ids with p1 > 0, most probable first, ties by id: for top-k, top-p, greedy
 
   NgramLm(Vocabulary vocabulary, int order, double[][] probs, int[][] words, int[][] offsets,
       double[][] backoffs, List<Discounts> discounts) {
@@ -51,6 +52,10 @@ public final class NgramLm {
     probs[1][Vocabulary.BOS] = 0;
     this.unigramsAscending = probs[1].clone();
     Arrays.sort(unigramsAscending);
+    double[] p1 = probs[1];
+    this.unigramOrder = java.util.stream.IntStream.range(0, p1.length).filter(w -> p1[w] > 0).boxed()
+        .sorted((a, b) -> p1[a] != p1[b] ? Double.compare(p1[b], p1[a]) : Integer.compare(a, b))
+        .mapToInt(Integer::intValue).toArray();
   }
 
   /** The highest order n: contexts of up to n - 1 words are used. */
@@ -174,9 +179,14 @@ public final class NgramLm {
   public void distribution(int[] context, double[] out) {
     int[] ctx = new int[order];
     contextIds(context, ctx);
+    distributionOfIds(ctx, order, out);
+  }
+
+  /** The distribution given context ids, using levels up to {@code top} only. */
+  void distributionOfIds(int[] ctx, int top, double[] out) {
     int v = vocabulary.size();
     System.arraycopy(probs[1], 0, out, 0, v);
-    for (int k = 2; k <= order; k++) {
+    for (int k = 2; k <= top; k++) {
       int h = ctx[k - 1];
       if (h < 0) {
         continue;
@@ -242,6 +252,42 @@ public final class NgramLm {
       }
     }
     return lo;
+  }
+
+  private volatile int[][] byProb;
+
+  /**
+   * Per level k >= 2, the n-gram ids with each context's successors reordered by decreasing probability
+   * (ties by word id); built on first use (4 bytes per n-gram), for {@link Descending}.
+   */
+  int[][] byProbability() {
+    int[][] b = byProb;
+    if (b == null) {
+      synchronized (this) {
+        b = byProb;
+        if (b == null) {
+          b = new int[order + 1][];
+          for (int k = 2; k <= order; k++) {
+            int[] perm = new int[probs[k].length];
+            for (int i = 0; i < perm.length; i++) {
+              perm[i] = i;
+            }
+            double[] ps = probs[k];
+            int[] ws = words[k];
+            int[] off = offsets[k - 1];
+            for (int h = 0; h + 1 < off.length; h++) {
+              if (off[h + 1] - off[h] > 1) {
+                it.unimi.dsi.fastutil.ints.IntArrays.quickSort(perm, off[h], off[h + 1],
+                    (x, y) -> ps[x] != ps[y] ? Double.compare(ps[y], ps[x]) : Integer.compare(ws[x], ws[y]));
+              }
+            }
+            b[k] = perm;
+          }
+          byProb = b;
+        }
+      }
+    }
+    return b;
   }
 
   // ---- internals shared with Sampler, Arpa and the tests -------------------------------------------
