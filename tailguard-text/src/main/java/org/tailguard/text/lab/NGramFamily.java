@@ -49,7 +49,8 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
   static final int PPL0_P10 = 13;
   static final int PPL0_MEDIAN = 14;
   static final int PPL0_P90 = 15;
-  static final int HELDOUT_PPL = 16;
+  static final int OBSERVER_PPL = 16;
+  static final int HELDOUT_PPL = 17;
   /** Tail mass is measured beyond this rank of the training data's unigram distribution. */
   static final int TAIL_RANK = 1000;
   /** Unique-n draws this many n-grams per order from the probe (length control, Guo et al. 2024). */
@@ -76,6 +77,8 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
       Indicator.log("ppl_gen0_median", "median perplexity of probe sentences under the generation-0 model "
           + "(Shumailov et al. Fig. 1 left)"),
       Indicator.log("ppl_gen0_p90", "90th percentile of probe-sentence perplexity under generation 0: the long tail"),
+      Indicator.log("observer_ppl", "median perplexity of probe sentences under an independent observer: a "
+          + "Kneser–Ney trigram trained on another bundled corpus (model.observer)"),
       Indicator.log("heldout_ppl", "perplexity of the generation's model on the real held-out split"));
 
   public NGramFamily(NGramSpec spec) {
@@ -143,7 +146,7 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
       out[ZIPF] = RankFrequency.zipf(train).slope();
     }
     boolean output = false;
-    for (int i = UNIQUE_1; i <= PPL0_P90; i++) {
+    for (int i = UNIQUE_1; i <= OBSERVER_PPL; i++) {
       output |= o.wants(i);
     }
     if (output) {
@@ -185,6 +188,19 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
       out[PPL0_P10] = org.tailguard.metrics.Summary.quantileSorted(ppl, 0.1);
       out[PPL0_MEDIAN] = org.tailguard.metrics.Summary.quantileSorted(ppl, 0.5);
       out[PPL0_P90] = org.tailguard.metrics.Summary.quantileSorted(ppl, 0.9);
+    }
+    if (o.wants(OBSERVER_PPL)) {
+      int[][] mapped = new int[probe.size()][];
+      for (int i = 0; i < mapped.length; i++) {
+        int[] src = probe.sentences()[i];
+        mapped[i] = new int[src.length];
+        for (int j = 0; j < src.length; j++) {
+          mapped[i][j] = data.toObserver()[src[j]];
+        }
+      }
+      double[] ppl = sentencePerplexities(data.observer(), new Sentences(data.observer().vocabulary(), mapped));
+      Arrays.sort(ppl);
+      out[OBSERVER_PPL] = org.tailguard.metrics.Summary.quantileSorted(ppl, 0.5);
     }
   }
 

@@ -14,6 +14,9 @@ import org.tailguard.text.token.Vocabulary;
  * <p>Sampling decodings draw whole sentences from {@code <s>} until {@code </s>}. Beam decoding continues
  * the first {@code promptWords} words of a random sentence of this model's own training corpus, as
  * Shumailov et al. (Nature 2024) prompt their model with training blocks and decode with 5-way beam search.
+ * A model writes only words of its own training corpus: Kneser–Ney's uniform floor over the experiment's
+ * fixed vocabulary keeps held-out perplexity finite and comparable across generations, but a word that
+ * vanished from a generation's data cannot come back (Shumailov et al.: the tails are lost for good).
  * The sampling bias λ multiplies the decoding's temperature (λ &lt; 1 sharpens the distribution: Alemohammad
  * et al.'s narrowed sampling); deterministic decodings reject λ ≠ 1 when the spec is loaded.
  */
@@ -22,10 +25,18 @@ public final class NGramFit implements GenerativeModel<TextData> {
   private final TextData train;
   private final NGramSpec spec;
 
+  private final boolean[] seen;
+
   NGramFit(NgramLm lm, TextData train, NGramSpec spec) {
     this.lm = lm;
     this.train = train;
     this.spec = spec;
+    this.seen = new boolean[train.vocabulary().size()];
+    for (int i = 0; i < train.size(); i++) {
+      for (int w : train.sentence(i)) {
+        seen[w] = true;
+      }
+    }
   }
 
   /** The language model. */
@@ -54,7 +65,7 @@ public final class NGramFit implements GenerativeModel<TextData> {
     }
     Sampler sampler = new Sampler(lm, bias == 1.0 ? d : withTemperature(d, d.t() * bias));
     for (int i = 0; i < n; i++) {
-      out[i] = sampler.sentence(rng, spec.maxLength());
+      out[i] = sampler.sentence(rng, spec.maxLength(), w -> seen[w]);
     }
     return new TextData(train.vocabulary(), out);
   }

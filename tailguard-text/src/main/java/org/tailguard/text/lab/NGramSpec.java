@@ -27,9 +27,11 @@ import org.tailguard.text.lm.Decoding;
  *     generation, as Shumailov et al. prompt with training blocks (default 2 with beam; not allowed otherwise)
  * @param maxLength the most words per generated sentence (default 100)
  * @param probeSentences sentences sampled from each generation's model for the output indicators (default 2000)
+ * @param observer the split an independent observer model (a Kneser–Ney trigram) is trained on, to score
+ *     the generated text from outside the experiment (default: brown:train for SOTU runs, sotu:train otherwise)
  */
 public record NGramSpec(String corpus, String heldOut, Integer order, Integer minCount, Decoding decoding,
-    Integer promptWords, Integer maxLength, Integer probeSentences) implements ModelSpec {
+    Integer promptWords, Integer maxLength, Integer probeSentences, String observer) implements ModelSpec {
   public NGramSpec {
     corpus = corpus == null ? "sotu:train" : corpus;
     order = order == null ? 3 : order;
@@ -64,6 +66,6 @@ public record NGramSpec(String corpus, String heldOut, Integer order, Integer mi
 
   /** The default spec on a split. */
   public static NGramSpec on(String corpus, int order) {
-    return new NGramSpec(corpus, null, order, null, null, null, null, null);
+    return new NGramSpec(corpus, null, order, null, null, null, null, null, null);
   }
 }

@@ -93,6 +93,40 @@ public final class Sampler {
     return out.toIntArray();
   }
 
+  /**
+   * One sentence whose words are restricted to {@code allowed}: each token is drawn from the decoded
+   * distribution conditioned on the allowed words and {@code </s>}, by rejection. The text lab uses it so
+   * that a model trained on a corpus writes only that corpus's words: Kneser–Ney's uniform floor gives every
+   * vocabulary word some mass for scoring, but a model never trained on a word has no business writing it.
+   * After {@value #MAX_REJECTIONS} rejections in a row the sentence ends.
+   */
+  public int[] sentence(UniformRandomProvider rng, int maxLength, java.util.function.IntPredicate allowed) {
+    if (method == Decoding.Method.BEAM) {
+      return sentence(rng, maxLength);
+    }
+    int[] ctx = lm.startState();
+    int[] next = new int[lm.order];
+    IntArrayList out = new IntArrayList();
+    while (out.size() < maxLength) {
+      int w = next(ctx, rng);
+      for (int tries = 1; w != Vocabulary.EOS && !allowed.test(w); tries++) {
+        w = tries == MAX_REJECTIONS ? Vocabulary.EOS : next(ctx, rng);
+      }
+      if (w == Vocabulary.EOS) {
+        break;
+      }
+      out.add(w);
+      lm.advance(ctx, next, w);
+      int[] t = ctx;
+      ctx = next;
+      next = t;
+    }
+    return out.toIntArray();
+  }
+
+  /** The most rejections in a row before {@link #sentence(UniformRandomProvider, int, java.util.function.IntPredicate)} ends a sentence. */
+  public static final int MAX_REJECTIONS = 10_000;
+
   /** {@code count} sentences of at most {@code maxLength} words, over the model's vocabulary. */
   public Sentences sentences(int count, int maxLength, UniformRandomProvider rng) {
     int[][] out = new int[count][];
