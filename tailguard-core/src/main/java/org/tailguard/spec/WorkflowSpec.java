@@ -88,6 +88,16 @@ public record WorkflowSpec(
     return Math.min(samples, later);
   }
 
+  /**
+   * A copy with another original sample size M; {@code synthetic} and {@code subsample} follow M when they
+   * were at their defaults (equal to the old M).
+   */
+  public WorkflowSpec withSamples(int m) {
+    Integer syn = type == Workflow.KEEP_ORIGINAL || synthetic == samples ? null : synthetic;
+    Integer sub = subsample == null || subsample == samples ? null : subsample;
+    return new WorkflowSpec(type, m, syn, type == Workflow.ACCUMULATE_SUBSAMPLE ? sub : null, freshReal, keep, bias);
+  }
+
   /** A copy with another sampling bias λ. */
   public WorkflowSpec withBias(double lambda) {
     return new WorkflowSpec(type, samples, type == Workflow.KEEP_ORIGINAL ? null : synthetic,
