@@ -14,6 +14,7 @@ import org.tailguard.models.ModelFamilies;
 import org.tailguard.report.DemoReport;
 import org.tailguard.report.DemoReport.Claim;
 import org.tailguard.report.Reports;
+import org.tailguard.report.SeedTable;
 import org.tailguard.spec.ExperimentSpec;
 import org.tailguard.spec.SpecLoader;
 import org.tailguard.store.Run;
@@ -57,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     Path demoDir = data.ensureDir().resolve("demo");
     List<Claim> claims = new ArrayList<>();
     List<DemoReport.Section> sections = new ArrayList<>();
+    List<Run> textRuns = null;
     long t0 = System.nanoTime();
     try (RunStore store = RunStore.openForWriting(data.storeFile())) {
       ExperimentRunner runner = new ExperimentRunner(families, data, store, t, new Progress(progress, err),
@@ -67,10 +69,16 @@ final class DemoCommand implements Callable<Integer> {
           ExperimentSpec spec = loader.parse(resource(file), "demo/" + file);
           if (quick) {
             spec = spec.withSize(Math.min(spec.chains(), QUICK_CHAINS), Math.min(spec.generations(), QUICK_GENERATIONS));
+            if (group.key().equals("text")) {
+              spec = spec.withSize(spec.chains(), 3).withWorkflow(spec.workflow().withSamples(DemoPlan.QUICK_TEXT_SENTENCES));
+            }
           }
           runs.put(file, runner.run(spec, true, true).run());
         }
         List<Claim> groupClaims = group.claims().make(new DemoPlan.Results(store, loader, runs));
+        if (group.key().equals("text")) {
+          textRuns = List.copyOf(runs.values());
+        }
         claims.addAll(groupClaims);
         Path cmp = Reports.writeComparison(store, runs.values().stream().map(Run::id).toList(),
             demoDir.resolve(group.key()));
@@ -91,6 +99,11 @@ final class DemoCommand implements Callable<Integer> {
       }
       Tables.print(out, List.of("source", "claim", "measured", "theory", "agrees"), rows);
       long ok = claims.stream().filter(Claim::holds).count();
+      if (textRuns != null) {
+        out.println();
+        out.println("The seed table, measured (text runs; percentages of generation 0; definitions in the README):");
+        TextCommand.Table.print(out, SeedTable.rows(store, textRuns));
+      }
       out.printf(Locale.ROOT, "%d of %d claims reproduced.%n", ok, claims.size());
       out.println("report: " + index);
     }

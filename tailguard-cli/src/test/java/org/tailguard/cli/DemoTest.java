@@ -24,15 +24,16 @@ class DemoTest {
     Matcher m = Pattern.compile("(\\d+) of (\\d+) claims reproduced").matcher(r.out());
     assertTrue(m.find(), r.out());
     assertEquals(m.group(2), m.group(1), r.out());
-    assertTrue(Integer.parseInt(m.group(2)) >= 15, r.out());
+    assertTrue(Integer.parseInt(m.group(2)) >= 19, r.out());
+    assertTrue(r.out().contains("Vocabulary Diversity") && r.out().contains("Quality Score"), "the seed table");
     String index = Files.readString(data.resolve("demo/index.html"));
     assertTrue(index.contains("published claims reproduced"), index);
-    for (String group : new String[] {"gaussian", "regression", "gmm", "categorical"}) {
+    for (String group : new String[] {"gaussian", "regression", "gmm", "categorical", "text"}) {
       assertTrue(Files.exists(data.resolve("demo").resolve(group).resolve("index.html")), group);
       assertTrue(index.contains("href=\"" + group + "/index.html\""), group);
     }
     try (var runs = Files.list(data.resolve("runs"))) {
-      assertEquals(10, runs.filter(p -> Files.exists(p.resolve("report/index.html"))).count());
+      assertEquals(13, runs.filter(p -> Files.exists(p.resolve("report/index.html"))).count());
     }
   }
 }
