@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ public final class CanonicalJson {
    *     range or a lone surrogate
    */
   public static byte[] encode(Object value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    Out out = new Out();
     write(out, value);
     return out.toByteArray();
   }
@@ -144,7 +143,7 @@ public final class CanonicalJson {
     };
   }
 
-  private static void write(ByteArrayOutputStream out, Object v) {
+  private static void write(Out out, Object v) {
     switch (v) {
       case null -> throw new IllegalArgumentException("null is not allowed in canonical JSON");
       case String s -> writeString(out, s);
@@ -189,14 +188,14 @@ public final class CanonicalJson {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
-  private static void writeLong(ByteArrayOutputStream out, long v) {
+  private static void writeLong(Out out, long v) {
     if (Math.abs(v) > MAX_SAFE_INTEGER) {
       throw new IllegalArgumentException("integer out of the exactly representable range: " + v);
     }
     out.writeBytes(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static void writeString(ByteArrayOutputStream out, String s) {
+  private static void writeString(Out out, String s) {
     out.write('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -241,6 +240,31 @@ public final class CanonicalJson {
       }
     }
     out.write('"');
+  }
+
+  /** A growable byte buffer; unlike ByteArrayOutputStream its writes are not synchronised (the hot path). */
+  private static final class Out {
+    private byte[] buf = new byte[512];
+    private int len;
+
+    void write(int b) {
+      if (len == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[len++] = (byte) b;
+    }
+
+    void writeBytes(byte[] b) {
+      if (len + b.length > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + b.length));
+      }
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, len);
+    }
   }
 
   private static String oneLine(String s) {

@@ -58,8 +58,14 @@ final class CroissantExport {
       }
     }
     Map<String, Object> doc = document(ledger, ds, files);
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    writeAtomically(out, o -> json.writer(new DefaultPrettyPrinter()).writeValue(o, doc));
+    byte[] bytes;
+    try {
+      bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writer(new DefaultPrettyPrinter())
+          .writeValueAsBytes(doc);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise the Croissant document", e);
+    }
+    writeAtomically(out, o -> o.write(bytes));
   }
 
   private static Map<String, Object> document(Ledger ledger, RecordedClaim ds, List<RecordedClaim> files) {
@@ -87,7 +93,6 @@ final class CroissantExport {
     d.put("conformsTo", "http://mlcommons.org/croissant/1.0");
     d.put("license", c.licence());
     d.put("datePublished", ds.time().atOffset(ZoneOffset.UTC).toLocalDate().toString());
-    d.put("sha256", c.sha256().hex());
     if (c.sourceType() != null) {
       d.put("digitalSourceType", c.sourceType().uri());
     }
@@ -109,6 +114,7 @@ final class CroissantExport {
     tg.put("tg:ledgerId", info.ledgerId());
     tg.put("tg:keyFingerprint", info.keyFingerprint().hex());
     tg.put("tg:head", info.head().toString());
+    tg.put("tg:contentSha256", c.sha256().hex());
     tg.put("tg:entry", ds.seq());
     tg.put("tg:entrySha256", ds.entryHash().hex());
     if (c.tier() != null) {
@@ -125,7 +131,7 @@ final class CroissantExport {
       fo.put("@type", "cr:FileObject");
       fo.put("@id", f.id());
       fo.put("name", url.substring(url.lastIndexOf('/') + 1));
-      fo.put("contentUrl", url);
+      fo.put("contentUrl", relativeUrl(url));
       fo.put("encodingFormat", f.attributes().getOrDefault("encodingFormat", encodingFormat(url)));
       fo.put("sha256", f.sha256().hex());
       if (f.attributes().containsKey("contentSize")) {
@@ -147,6 +153,18 @@ final class CroissantExport {
     }
     d.put("distribution", dist);
     return d;
+  }
+
+  /** A relative path as a URL path (spaces and non-ASCII percent-encoded); absolute URLs are kept. */
+  static String relativeUrl(String location) {
+    if (location.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return location;
+    }
+    try {
+      return new java.net.URI(null, null, location, null).toASCIIString();
+    } catch (java.net.URISyntaxException e) {
+      return location;
+    }
   }
 
   /** The MIME type Croissant's {@code encodingFormat} expects, from the file name. */
@@ -205,7 +223,7 @@ final class CroissantExport {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new LedgerException(target + ": cannot write: " + e.getMessage(), e);
+      throw new LedgerException(target + ": cannot write: " + (e.getMessage() != null ? e.getMessage() : e), e);
     } finally {
       try {
         Files.deleteIfExists(tmp);

@@ -1,5 +1,6 @@
 package org.tailguard.provenance;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,13 +78,13 @@ public record LineageGraph(String root, Map<String, Node> nodes, List<Edge> edge
     b.append(root).append(' ').append(nodes.get(root).info()).append('\n');
     b.append("upstream (what it was derived from):\n");
     int before = b.length();
-    tree(b, root, out, true, "", new HashSet<>(List.of(root)), new HashSet<>(List.of(root)));
+    tree(b, root, out, true, new HashSet<>(List.of(root)), new HashSet<>(List.of(root)));
     if (b.length() == before) {
       b.append("    (none)\n");
     }
     b.append("downstream (what was derived from it):\n");
     before = b.length();
-    tree(b, root, in, false, "", new HashSet<>(List.of(root)), new HashSet<>(List.of(root)));
+    tree(b, root, in, false, new HashSet<>(List.of(root)), new HashSet<>(List.of(root)));
     if (b.length() == before) {
       b.append("    (none)\n");
     }
@@ -100,14 +101,24 @@ public record LineageGraph(String root, Map<String, Node> nodes, List<Edge> edge
     return b.toString();
   }
 
-  private void tree(StringBuilder b, String id, Map<String, List<Edge>> adj, boolean up, String indent,
+  /** Depth-first rendering with an explicit stack, so that a lineage thousands deep cannot overflow. */
+  private void tree(StringBuilder b, String rootId, Map<String, List<Edge>> adj, boolean up,
       Set<String> path, Set<String> shown) {
-    List<Edge> es = adj.getOrDefault(id, List.of());
-    for (int i = 0; i < es.size(); i++) {
-      Edge e = es.get(i);
-      boolean last = i == es.size() - 1;
+    record Frame(String id, String indent, List<Edge> edges, int[] next) {}
+    ArrayDeque<Frame> stack = new ArrayDeque<>();
+    stack.push(new Frame(rootId, "", adj.getOrDefault(rootId, List.of()), new int[1]));
+    while (!stack.isEmpty()) {
+      Frame f = stack.peek();
+      if (f.next()[0] >= f.edges().size()) {
+        stack.pop();
+        path.remove(f.id());
+        continue;
+      }
+      int i = f.next()[0]++;
+      Edge e = f.edges().get(i);
+      boolean last = i == f.edges().size() - 1;
       String next = up ? e.to() : e.from();
-      b.append(indent).append(last ? "`-- " : "|-- ");
+      b.append(f.indent()).append(last ? "`-- " : "|-- ");
       b.append(up ? e.relation().json() + " -> " : "<- " + e.relation().json() + " -- ").append(next);
       if (path.contains(next)) {
         b.append("  (CYCLE: back to ").append(next).append(")\n");
@@ -120,8 +131,7 @@ public record LineageGraph(String root, Map<String, Node> nodes, List<Edge> edge
       }
       b.append('\n');
       path.add(next);
-      tree(b, next, adj, up, indent + (last ? "    " : "|   "), path, shown);
-      path.remove(next);
+      stack.push(new Frame(next, f.indent() + (last ? "    " : "|   "), adj.getOrDefault(next, List.of()), new int[1]));
     }
   }
 

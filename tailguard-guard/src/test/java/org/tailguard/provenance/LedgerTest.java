@@ -207,6 +207,23 @@ class LedgerTest {
     }
   }
 
+  /** Two writers on one file (as two processes would be) interleave whole batches and keep one chain. */
+  @Test
+  void twoWriters_keepOneChain() {
+    Path f = dir.resolve("ledger.db");
+    LedgerFixtures.ledger(f, 0, 1).close();
+    try (Ledger a = Ledger.openForWriting(f, LedgerFixtures.KEYS, LedgerFixtures.CLOCK);
+         Ledger b = Ledger.openForWriting(f, LedgerFixtures.KEYS, LedgerFixtures.CLOCK)) {
+      for (int i = 0; i < 6; i++) {
+        (i % 2 == 0 ? a : b).append(LedgerFixtures.docs(10 * i, 3));
+      }
+      VerificationReport r = b.verify(VerifyOptions.DEFAULT);
+      assertTrue(r.ok(), r.lines().toString());
+      assertEquals(19, r.entries());
+      assertEquals(7, r.batches());
+    }
+  }
+
   @Test
   void emptyIterator_writesNothing() {
     Path f = dir.resolve("ledger.db");
