@@ -297,12 +297,13 @@ public final class Ledger implements AutoCloseable {
         long lastBatch;
         Sha256 prevManifest;
         try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT batch, manifest FROM batches ORDER BY batch DESC LIMIT 1")) {
+             ResultSet rs = s.executeQuery("SELECT batch, manifest, signature FROM batches ORDER BY batch DESC LIMIT 1")) {
           if (!rs.next()) {
             throw new LedgerException(file + ": the ledger has no batch manifests; run ledger verify");
           }
           lastBatch = rs.getLong(1);
           prevManifest = Sha256.of(rs.getBytes(2));
+          checkTail(lastBatch, rs.getBytes(2), rs.getBytes(3), lastSeq);
         }
         long batch = lastBatch + 1;
         Instant now = clock.instant();
@@ -348,6 +349,43 @@ public final class Ledger implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw translate(file, "cannot append", e);
+    }
+  }
+
+  /**
+   * Refuses to extend a ledger whose tail its last signed manifest does not cover exactly: signing a new batch on
+   * top of entries someone added (or changed) would launder them. Costs one signature check and one batch read.
+   */
+  private void checkTail(long lastBatch, byte[] manifest, byte[] signature, long lastSeq) throws SQLException {
+    String problem = null;
+    Envelope.Manifest m = null;
+    try {
+      m = Envelope.decodeManifest(manifest);
+    } catch (IllegalArgumentException e) {
+      problem = "its manifest is unreadable";
+    }
+    if (problem == null && (signature == null || !signer.verify(manifest, signature))) {
+      problem = "its manifest's signature does not verify with this key";
+    } else if (problem == null && (m.batch() != lastBatch || m.firstSeq() + m.count() - 1 != lastSeq)) {
+      problem = "it covers entries " + m.firstSeq() + ".." + (m.firstSeq() + m.count() - 1) + " but the ledger ends at "
+          + "entry " + lastSeq;
+    } else if (problem == null) {
+      List<byte[]> leaves = new ArrayList<>();
+      try (PreparedStatement p = conn.prepareStatement("SELECT body FROM entries WHERE seq >= ? ORDER BY seq")) {
+        p.setLong(1, m.firstSeq());
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            leaves.add(MerkleTree.leafHash(rs.getBytes(1)));
+          }
+        }
+      }
+      if (leaves.size() != m.count() || !MerkleTree.root(leaves).equals(m.merkleRoot())) {
+        problem = "its entries do not match its signed Merkle root";
+      }
+    }
+    if (problem != null) {
+      throw new LedgerException(file + ": refusing to append: the last batch (" + lastBatch + ") fails a check ("
+          + problem + "); run ledger verify");
     }
   }
 

@@ -207,6 +207,27 @@ class LedgerTest {
     }
   }
 
+  /** Appending on top of an unsigned or altered tail would sign it; the writer refuses. */
+  @Test
+  void tamperedTail_isNotSignedOver() throws Exception {
+    Path f = dir.resolve("ledger.db");
+    LedgerFixtures.ledger(f, 6, 3).close();
+    Tamper.inFile(f, c -> Tamper.insert(c, 7, 3, LedgerFixtures.doc(666), false));
+    try (Ledger l = Ledger.openForWriting(f, LedgerFixtures.KEYS, LedgerFixtures.CLOCK)) {
+      LedgerException e = assertThrows(LedgerException.class, () -> l.append(List.of(LedgerFixtures.doc(7))));
+      assertEquals(f + ": refusing to append: the last batch (2) fails a check (it covers entries 4..6 but the ledger "
+          + "ends at entry 7); run ledger verify", e.getMessage());
+    }
+    Path g = dir.resolve("g.db");
+    LedgerFixtures.ledger(g, 6, 3).close();
+    Tamper.inFile(g, c -> Tamper.editSource(c, 5, true));
+    try (Ledger l = Ledger.openForWriting(g, LedgerFixtures.KEYS, LedgerFixtures.CLOCK)) {
+      LedgerException e = assertThrows(LedgerException.class, () -> l.append(List.of(LedgerFixtures.doc(7))));
+      assertTrue(e.getMessage().contains("its entries do not match its signed Merkle root"), e.getMessage());
+      assertEquals(7, l.info().entries(), "nothing was written");
+    }
+  }
+
   /** Two writers on one file (as two processes would be) interleave whole batches and keep one chain. */
   @Test
   void twoWriters_keepOneChain() {
