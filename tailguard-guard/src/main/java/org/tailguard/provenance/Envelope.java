@@ -170,8 +170,8 @@ final class Envelope {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     long count = nonNegative(m, "count");
-    if (count < 1) {
-      throw new IllegalArgumentException("count must be at least 1");
+    if (count < 1 || count > Ledger.MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException("count must be 1.." + Ledger.MAX_BATCH_SIZE + ", got " + count);
     }
     return new Manifest(nonNegative(m, "batch"), nonNegative(m, "firstSeq"), count, hash(m, "merkleRoot"),
         hash(m, "prevManifest"), parseTime(string(m, "time")), string(m, "ledger"), alg, hash(m, "key"));

@@ -53,6 +53,8 @@ import org.tailguard.spec.SpecException;
 public final class Ledger implements AutoCloseable {
   /** Claims per batch when the caller does not choose. */
   public static final int DEFAULT_BATCH_SIZE = 1000;
+  /** The largest batch; bounds the work a (tampered) manifest can ask of the verifier. */
+  public static final int MAX_BATCH_SIZE = 1_000_000;
 
   private final Path file;
   private final Connection conn;
@@ -199,6 +201,10 @@ public final class Ledger implements AutoCloseable {
     if (claims.isEmpty()) {
       throw new LedgerException(file + ": cannot append an empty batch");
     }
+    if (claims.size() > MAX_BATCH_SIZE) {
+      throw new SpecException("claims", "at most " + MAX_BATCH_SIZE + " per batch, got " + claims.size()
+          + "; use appendAll");
+    }
     return writeBatch(claims.iterator(), claims.size());
   }
 
@@ -209,8 +215,8 @@ public final class Ledger implements AutoCloseable {
    * batches stay.
    */
   public List<BatchReceipt> appendAll(Iterator<Claim> claims, int batchSize) {
-    if (batchSize < 1) {
-      throw new SpecException("batchSize", "must be at least 1, got " + batchSize);
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new SpecException("batchSize", "must be 1.." + MAX_BATCH_SIZE + ", got " + batchSize);
     }
     List<BatchReceipt> out = new ArrayList<>();
     while (claims.hasNext()) {

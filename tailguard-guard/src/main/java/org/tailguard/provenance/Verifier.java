@@ -255,7 +255,9 @@ final class Verifier {
     for (Row r : chain.values()) {
       entriesOfBatch.computeIfAbsent(r.batch(), k -> new ArrayList<>()).add(r);
     }
-    Map<Long, Long> coveredBy = new HashMap<>();
+    // Signed ranges as intervals (firstSeq -> {lastSeq, batch}), never expanded number by number: a tampered
+    // manifest or entry may claim any sequence number.
+    TreeMap<Long, long[]> coverage = new TreeMap<>();
     Set<Long> resolved = new HashSet<>();
     for (ManifestRow mr : manifests) {
       if (mr.m == null) {
@@ -264,9 +266,7 @@ final class Verifier {
       long b = mr.batchCol;
       long first = mr.m.firstSeq();
       long last = first + mr.m.count() - 1;
-      for (long s = first; s <= last && s - first < 10_000_000; s++) {
-        coveredBy.putIfAbsent(s, b);
-      }
+      coverage.putIfAbsent(first, new long[] {last, b});
       for (Row r : entriesOfBatch.getOrDefault(b, List.of())) {
         if (r.seq() < first || r.seq() > last) {
           problems.add(Problem.entry(r.seq(), r.name() + " declares batch " + b + ", but batch " + b
@@ -309,25 +309,42 @@ final class Verifier {
       }
     }
 
-    // 7. Missing sequence numbers.
-    long maxSeq = chain.isEmpty() ? -1 : chain.lastKey();
-    TreeSet<Long> expectedSeqs = new TreeSet<>(coveredBy.keySet());
-    List<Long> missing = new ArrayList<>();
-    for (long s = 0; s <= maxSeq; s++) {
-      if (!chain.containsKey(s)) {
-        missing.add(s);
+    // 7. Missing sequence numbers: gaps in the chain, and signed ranges beyond its last entry.
+    List<long[]> gaps = new ArrayList<>();
+    long expect = 0;
+    for (long k : chain.keySet()) {
+      if (k > expect) {
+        gaps.add(new long[] {expect, k - 1});
+      }
+      expect = k + 1;
+    }
+    long tail = expect;
+    for (Map.Entry<Long, long[]> e : coverage.tailMap(0L, true).entrySet()) {
+      long from = Math.max(e.getKey(), tail);
+      if (e.getValue()[0] >= from) {
+        gaps.add(new long[] {from, e.getValue()[0]});
+        tail = e.getValue()[0] + 1;
       }
     }
-    for (Long s : expectedSeqs.tailSet(maxSeq, false)) {
-      missing.add(s);
-    }
-    for (long[] run : runs(missing)) {
-      Long b = coveredBy.get(run[0]);
-      String what = run[0] == run[1] ? "entry " + run[0] + " is missing" : "entries " + run[0] + ".." + run[1]
-          + " are missing";
-      Problem p = Problem.entries(run[0], run[1], what + " (removed" + (b != null ? "; batch " + b
-          + "'s signed manifest covers " + (run[0] == run[1] ? "it" : "them") : "") + ")");
-      problems.add(b != null ? p.inBatch(b) : p);
+    for (long[] gap : gaps) {
+      long s = gap[0];
+      while (s <= gap[1]) {
+        Map.Entry<Long, long[]> cov = coverage.floorEntry(s);
+        long end;
+        Long batch = null;
+        if (cov != null && cov.getValue()[0] >= s) {
+          end = Math.min(gap[1], cov.getValue()[0]);
+          batch = cov.getValue()[1];
+        } else {
+          Long nextStart = coverage.higherKey(s);
+          end = nextStart == null ? gap[1] : Math.min(gap[1], nextStart - 1);
+        }
+        String what = s == end ? "entry " + s + " is missing" : "entries " + s + ".." + end + " are missing";
+        Problem p = Problem.entries(s, end, what + " (removed" + (batch != null ? "; batch " + batch
+            + "'s signed manifest covers " + (s == end ? "it" : "them") : "") + ")");
+        problems.add(batch != null ? p.inBatch(batch) : p);
+        s = end + 1;
+      }
     }
 
     // 8. Links index.

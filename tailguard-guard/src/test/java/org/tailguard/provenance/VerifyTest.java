@@ -2,6 +2,7 @@ package org.tailguard.provenance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -206,6 +207,23 @@ class VerifyTest {
     VerificationReport r = verify(f, VerifyOptions.DEFAULT);
     assertNames(r, p -> p.namesEntry(5) && p.message().contains("index"), "entry 5");
     assertNames(r, p -> p.namesEntry(6) && p.message().contains("links index"), "entry 6");
+  }
+
+  /** Huge sequence numbers or counts written by an attacker cost nothing: gaps are handled as ranges. */
+  @Test
+  void hugeNumbers_areReportedQuickly() throws Exception {
+    Path f = build();
+    Tamper.inFile(f, c -> {
+      java.util.Map<String, Object> m = new java.util.TreeMap<>(CanonicalJson.parseObject(Tamper.body(c, 5)));
+      m.put("seq", 4_000_000_000_000_000L);
+      Tamper.setBody(c, 5, CanonicalJson.encode(m), true);
+      Tamper.setManifestField(c, 4, "count", 999_999L);
+    });
+    VerificationReport r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> verify(f, VerifyOptions.DEFAULT));
+    assertNames(r, p -> p.namesEntry(4_000_000_000_000_000L) && p.message().contains("position 5"), "the moved entry");
+    assertNames(r, p -> p.namesEntry(5) && p.message().startsWith("entry 5 is missing"), "entry 5");
+    assertNames(r, p -> p.namesBatch(4) && p.message().contains("signature"), "batch 4");
   }
 
   @Test
