@@ -11,7 +11,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     var err = cmd.getErr();
     boolean verbose = parsed.hasMatchedOption("-v") || parsed.subcommands().stream()
         .anyMatch(p -> p.hasMatchedOption("-v"));
-    if (ex instanceof SpecException || ex instanceof StoreException || ex instanceof UserException) {
+    if (ex instanceof SpecException || ex instanceof StoreException || ex instanceof UserException
+        || ex instanceof org.tailguard.provenance.LedgerException) {
       err.println("tailguard: " + ex.getMessage());
       if (verbose) {
         ex.printStackTrace(err);
