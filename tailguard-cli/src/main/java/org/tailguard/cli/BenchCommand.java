@@ -1,7 +1,6 @@
 package org.tailguard.cli;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -70,34 +69,9 @@ final class BenchCommand implements Callable<Integer> {
     if (json != null) {
       o = o.withJson(json);
     }
-    PrintStream out = new PrintStream(new WriterOutputStream(cmd.commandLine().getOut()), true, StandardCharsets.UTF_8);
+    PrintStream out = WriterOutputStream.printStream(cmd.commandLine().getOut());
     Report report = PeerBenchmark.run(o, out);
     out.flush();
     return report.consistent() ? 0 : 1;
-  }
-
-  /** Bridges picocli's writer to the benchmark's PrintStream so in-process tests capture the output. */
-  private static final class WriterOutputStream extends java.io.OutputStream {
-    private final java.io.PrintWriter w;
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-    WriterOutputStream(java.io.PrintWriter w) {
-      this.w = w;
-    }
-
-    @Override
-    public void write(int b) {
-      line.write(b);
-      if (b == '\n') {
-        flush();
-      }
-    }
-
-    @Override
-    public void flush() {
-      w.print(line.toString(StandardCharsets.UTF_8));
-      w.flush();
-      line.reset();
-    }
   }
 }
