@@ -176,13 +176,13 @@ public final class Reports {
       b.append("<header class=\"top\">\n<p class=\"kicker\">Tailguard comparison</p>\n<h1>").append(Html.esc(title))
           .append("</h1>\n<p class=\"lede\">").append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
           .append(": median curves over chains with their 10–90 % bands, one chart per shared indicator.</p>\n")
-          .append("</header>\n<h2>Runs</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Run</th><th>Name</th>"
-              + "<th>Model · workflow</th><th>Chains</th><th>Generations</th><th>Seed</th><th>Status</th></tr>"
+          .append("</header>\n<h2>Runs</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Run</th><th class=\"text\">Name</th>"
+              + "<th class=\"text\">Model · workflow</th><th>Chains</th><th>Generations</th><th>Seed</th><th>Status</th></tr>"
               + "</thead>\n<tbody>\n");
       for (int k = 0; k < runs.size(); k++) {
         Run r = runs.get(k);
         b.append("<tr><td>").append(swatch(k)).append("<span class=\"mono\">").append(Html.esc(r.id()))
-            .append("</span></td><td>").append(Html.esc(r.name())).append("</td><td>")
+            .append("</span></td><td class=\"text\">").append(Html.esc(r.name())).append("</td><td class=\"text\">")
             .append(Html.esc(r.family() + " · " + r.workflow())).append("</td><td>").append(r.chains())
             .append("</td><td>").append(progress(r)).append("</td><td>").append(r.seed()).append("</td><td>")
             .append(badge(r)).append("</td></tr>\n");
