@@ -19,7 +19,7 @@ class TextCliTest {
   void quickBench_printsEveryRatio() {
     CliTest.Result r = CliTest.cli("text", "bench", "--quick");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().contains("Tailguard: build"), r.out());
+    assertTrue(r.out().contains("in this JVM: build"), r.out());
     assertTrue(r.out().contains("Self-BLEU"), r.out());
     assertTrue(r.out().contains("generations ×"), r.out());
   }
