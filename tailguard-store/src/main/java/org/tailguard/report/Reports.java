@@ -58,6 +58,7 @@ public final class Reports {
     List<SummaryRow> rows = store.summaries(run.id());
     Map<String, Map<Integer, Summary>> table = byIndicator(rows);
     List<Integer> gens = Html.milestones(run.lastGeneration());
+    List<Histograms.Histogram> hists = Histograms.find(inds);
 
     AtomicOutput.directory(dir, out -> {
       StringBuilder b = new StringBuilder();
@@ -88,6 +89,9 @@ public final class Reports {
         }
         b.append("<th title=\"last median relative to generation 0\">change</th></tr></thead>\n<tbody>\n");
         for (StoredIndicator ind : inds) {
+          if (Histograms.isBin(hists, ind.name())) {
+            continue;
+          }
           b.append("<tr><td><strong>").append(Html.esc(ind.name())).append("</strong><span class=\"desc\">")
               .append(Html.esc(ind.description())).append("</span></td>");
           for (int g : gens) {
@@ -96,6 +100,7 @@ public final class Reports {
           b.append(change(table, ind.name(), gens)).append("</tr>\n");
         }
         b.append("</tbody></table></div>\n");
+        histogramNote(b, hists);
       }
 
       b.append("<h2>Plots</h2>\n");
@@ -103,10 +108,19 @@ public final class Reports {
           + " chains, shaded band = 10th–90th percentile";
       int plots = 0;
       for (StoredIndicator ind : inds) {
+        if (Histograms.isBin(hists, ind.name())) {
+          continue;
+        }
         Curve c = Curve.of(run.name(), Charts.color(0), ind.name(), rows);
         Charts.Plot p = Charts.render(ind.name() + " — " + run.name(), ind.name(), ind.logScale(), List.of(c),
             caption, true);
         plots += figure(b, out, ind, p);
+      }
+      for (Histograms.Histogram h : hists) {
+        Charts.Plot p = Histograms.render(h.base() + " by generation — " + run.name(), h, rows, gens,
+            "Run " + run.id() + " · " + run.name() + " · " + Histograms.binsNote(h) + " (" + run.chains()
+            + (run.chains() == 1 ? " chain)" : " chains)"));
+        plots += histogramFigure(b, out, h, p, "");
       }
       if (plots == 0) {
         b.append("<p>Nothing to plot yet.</p>\n");
@@ -167,6 +181,8 @@ public final class Reports {
         }
       }
     }
+    List<Histograms.Histogram> hists = Histograms.find(shared);
+    shared.removeIf(i -> Histograms.isBin(hists, i.name()));
     int last = runs.stream().mapToInt(Run::lastGeneration).max().orElse(-1);
     List<Integer> gens = Html.milestones(last);
     String title = String.join(" vs ", labels);
@@ -222,6 +238,7 @@ public final class Reports {
           }
         }
         b.append("</tbody></table></div>\n");
+        histogramNote(b, hists);
       }
       if (!unshared.isEmpty()) {
         b.append("<p>Not recorded by every run, so not compared: ")
@@ -237,6 +254,15 @@ public final class Reports {
           curves.add(Curve.of(labels.get(k), Charts.color(k), ind.name(), rows.get(k)));
         }
         figure(b, out, ind, Charts.render(ind.name(), ind.name(), ind.logScale(), curves, caption, false));
+      }
+      for (Histograms.Histogram h : hists) {
+        for (int k = 0; k < runs.size(); k++) {
+          Run r = runs.get(k);
+          Charts.Plot p = Histograms.render(h.base() + " by generation — " + labels.get(k), h, rows.get(k),
+              Html.milestones(r.lastGeneration()), "Run " + r.id() + " · " + Histograms.binsNote(h) + " ("
+              + r.chains() + (r.chains() == 1 ? " chain)" : " chains)"));
+          histogramFigure(b, out, h, p, "_" + (k + 1));
+        }
       }
 
       b.append("<h2>Specs</h2>\n");
@@ -297,6 +323,32 @@ public final class Reports {
         .append("<figcaption><strong>").append(Html.esc(ind.name())).append("</strong> — ")
         .append(Html.esc(ind.description())).append(p.note() == null ? "" : " (" + Html.esc(p.note()) + ")")
         .append(". File: <span class=\"mono\">").append(Html.esc(file)).append("</span></figcaption></figure>\n");
+    return 1;
+  }
+
+  /** Says that histogram bins are drawn, not tabled. */
+  private static void histogramNote(StringBuilder b, List<Histograms.Histogram> hists) {
+    for (Histograms.Histogram h : hists) {
+      b.append("<p>The ").append(h.bins().size()).append(" indicators <strong>").append(Html.esc(h.base()))
+          .append("_bin_*</strong> are one histogram (").append(Html.esc(h.description()))
+          .append("); it is drawn under Plots, one curve per generation, rather than tabled here.</p>\n");
+    }
+  }
+
+  private static int histogramFigure(StringBuilder b, Path out, Histograms.Histogram h, Charts.Plot p, String suffix)
+      throws IOException {
+    String name = h.base() + "_histogram" + suffix;
+    if (p == null) {
+      b.append("<p><strong>").append(Html.esc(name)).append("</strong>: no finite values to plot.</p>\n");
+      return 0;
+    }
+    String file = name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png";
+    Files.write(out.resolve(file), p.png());
+    b.append("<figure id=\"").append(Html.esc(file)).append("\">").append(Html.img(p.png(), name))
+        .append("<figcaption><strong>").append(Html.esc(h.base())).append("</strong> histogram — ")
+        .append(Html.esc(h.description())).append(". Bins ").append(Html.esc(h.range()))
+        .append(", equal widths on the axis; one outline per generation, the first filled. File: ")
+        .append("<span class=\"mono\">").append(Html.esc(file)).append("</span></figcaption></figure>\n");
     return 1;
   }
 
