@@ -67,9 +67,11 @@ public final class LmBenchmark {
     // Tailguard build in this JVM, warm-up excluded on purpose: a CLI user pays the cold JIT once, as here.
     gc();
     long before = heapUsed();
+    resetPeaks();
     long b0 = System.nanoTime();
     NgramLm lm = KneserNey.train(train, order);
     double buildSeconds = (System.nanoTime() - b0) / 1e9;
+    long peak = BuildArpa.heapPeak();
     gc();
     long retained = heapUsed() - before;
     long ngrams = 0;
@@ -82,8 +84,10 @@ public final class LmBenchmark {
     try {
       Path ours = dir.resolve("tailguard.arpa");
       Arpa.write(lm, ours);
-      out.printf(Locale.ROOT, "  in this JVM: build %.2f s; n-grams %s; the model retains %.1f MB = %.1f bytes"
-          + " per n-gram%n", buildSeconds, counts, retained / 1e6, (double) retained / ngrams);
+      out.printf(Locale.ROOT, "  in this JVM: build %.2f s; n-grams %s; peak heap during the build %.1f MB (sum of"
+          + " the pools' peaks: corpus, model and garbage not yet collected; grows with the default heap's young"
+          + " generation); the model retains %.1f MB = %.1f bytes per n-gram%n", buildSeconds, counts, peak / 1e6,
+          retained / 1e6, (double) retained / ngrams);
       compareProcesses(out, train, trainFile, order, dir, ours);
     } finally {
       try (var files = Files.list(dir)) {
@@ -203,6 +207,14 @@ public final class LmBenchmark {
       double gs = (System.nanoTime() - g0) / 1e9;
       out.printf(Locale.ROOT, "  sampling %s: %,.0f tokens/s%n", d.method() + (d.kind() == Decoding.Method.TOP_K
           ? " k=" + d.k() : d.kind() == Decoding.Method.TOP_P ? " p=" + d.p() : ""), (g.tokens() + g.size()) / gs);
+    }
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
     }
   }
 
