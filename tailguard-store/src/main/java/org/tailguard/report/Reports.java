@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,19 @@ public final class Reports {
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private Reports() {}
+
+  /**
+   * The histograms among a run's indicators ({@link Histograms}' naming convention), as base name to the
+   * names of its bins in bin order: for callers that print indicators one per line and should show a
+   * histogram as one entry, as the report does.
+   */
+  public static Map<String, List<String>> histogramBins(List<StoredIndicator> indicators) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Histograms.Histogram h : Histograms.find(indicators)) {
+      out.put(h.base(), h.bins().stream().map(Histograms.Bin::name).toList());
+    }
+    return out;
+  }
 
   /**
    * Writes the report of one run.
@@ -107,6 +121,23 @@ public final class Reports {
       String caption = "Run " + run.id() + " · " + run.name() + " · median over " + run.chains()
           + " chains, shaded band = 10th–90th percentile";
       int plots = 0;
+      // each histogram follows the last plotted indicator of its family of names (ppl_gen0_p90 for ppl_gen0),
+      // so that it sits beside its quantiles; the others come last
+      Map<String, List<Histograms.Histogram>> after = new HashMap<>();
+      List<Histograms.Histogram> left = new ArrayList<>();
+      for (Histograms.Histogram h : hists) {
+        String last = null;
+        for (StoredIndicator ind : inds) {
+          if (ind.name().startsWith(h.base() + "_") && !Histograms.isBin(hists, ind.name())) {
+            last = ind.name();
+          }
+        }
+        if (last == null) {
+          left.add(h);
+        } else {
+          after.computeIfAbsent(last, k -> new ArrayList<>()).add(h);
+        }
+      }
       for (StoredIndicator ind : inds) {
         if (Histograms.isBin(hists, ind.name())) {
           continue;
@@ -115,12 +146,12 @@ public final class Reports {
         Charts.Plot p = Charts.render(ind.name() + " — " + run.name(), ind.name(), ind.logScale(), List.of(c),
             caption, true);
         plots += figure(b, out, ind, p);
+        for (Histograms.Histogram h : after.getOrDefault(ind.name(), List.of())) {
+          plots += histogram(b, out, run, h, rows, gens);
+        }
       }
-      for (Histograms.Histogram h : hists) {
-        Charts.Plot p = Histograms.render(h.base() + " by generation — " + run.name(), h, rows, gens,
-            "Run " + run.id() + " · " + run.name() + " · " + Histograms.binsNote(h) + " (" + run.chains()
-            + (run.chains() == 1 ? " chain)" : " chains)"));
-        plots += histogramFigure(b, out, h, p, "");
+      for (Histograms.Histogram h : left) {
+        plots += histogram(b, out, run, h, rows, gens);
       }
       if (plots == 0) {
         b.append("<p>Nothing to plot yet.</p>\n");
@@ -324,6 +355,14 @@ public final class Reports {
         .append(Html.esc(ind.description())).append(p.note() == null ? "" : " (" + Html.esc(p.note()) + ")")
         .append(". File: <span class=\"mono\">").append(Html.esc(file)).append("</span></figcaption></figure>\n");
     return 1;
+  }
+
+  private static int histogram(StringBuilder b, Path out, Run run, Histograms.Histogram h, List<SummaryRow> rows,
+      List<Integer> gens) throws IOException {
+    Charts.Plot p = Histograms.render(h.base() + " by generation — " + run.name(), h, rows, gens,
+        "Run " + run.id() + " · " + run.name() + " · " + Histograms.binsNote(h) + " (" + run.chains()
+        + (run.chains() == 1 ? " chain)" : " chains)"));
+    return histogramFigure(b, out, h, p, "");
   }
 
   /** Says that histogram bins are drawn, not tabled. */

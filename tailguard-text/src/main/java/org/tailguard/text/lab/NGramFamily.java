@@ -32,10 +32,11 @@ import org.tailguard.text.token.Vocabulary;
  * in three groups: the generation's training <em>data</em> (types, held-out coverage, tail mass, Zipf
  * slope), the model's <em>output</em> (a probe of {@code probe_sentences} sentences: unique-n at a fixed
  * sample, distinct-2, Self-BLEU, duplicates, compression, entropy, perplexity under generation 0), and
- * <em>fidelity</em> (perplexity on real held-out text). The opt-in indicators {@code ppl_gen0_bin_00} ..
+ * <em>fidelity</em> (perplexity on real held-out text). The indicators {@code ppl_gen0_bin_00} ..
  * {@code ppl_gen0_bin_50} record, per generation, the histogram of the probe's sentence perplexities under
  * generation 0 over {@link #PPL0_HISTOGRAM}'s fixed log bins (Shumailov et al., Fig. 1 left); the report
- * draws them as overlaid histograms.
+ * draws them as overlaid histograms. They are recorded by default: they come from the same sentence
+ * perplexities as {@code ppl_gen0_median}, so they cost nothing more to measure.
  */
 public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
   static final int TYPES = 0;
@@ -56,7 +57,7 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
   static final int PPL0_P90 = 15;
   static final int OBSERVER_PPL = 16;
   static final int HELDOUT_PPL = 17;
-  /** The first of the opt-in histogram bins of probe perplexity under generation 0, {@code ppl_gen0_bin_00}.. */
+  /** The first of the histogram bins of probe perplexity under generation 0, {@code ppl_gen0_bin_00}.. */
   static final int PPL0_BIN_FIRST = 18;
   /**
    * The bins of that histogram: 10 per decade from perplexity 1 to 10^5, then [10^5, ∞). Fixed, so that all
@@ -94,11 +95,11 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
           + "Kneser–Ney trigram trained on another bundled corpus (model.observer)"),
       Indicator.log("heldout_ppl", "perplexity of the generation's model on the real held-out split"));
 
-  /** The fixed indicators, then one opt-in indicator per bin of {@link #PPL0_HISTOGRAM}. */
+  /** The fixed indicators, then one indicator per bin of {@link #PPL0_HISTOGRAM}. */
   private static List<Indicator> withHistogram(Indicator... fixed) {
     List<Indicator> all = new ArrayList<>(List.of(fixed));
     for (int b = 0; b < PPL0_HISTOGRAM.bins(); b++) {
-      all.add(Indicator.optIn(binName(b), "Shumailov et al. Fig. 1 left: share of probe sentences by their "
+      all.add(Indicator.of(binName(b), "Shumailov et al. Fig. 1 left: share of probe sentences by their "
           + "perplexity under generation 0, bin " + PPL0_HISTOGRAM.interval(b)));
     }
     return List.copyOf(all);

@@ -128,7 +128,7 @@ class NGramLabTest {
   }
 
   /**
-   * The opt-in histogram of probe perplexities under generation 0 ({@code ppl_gen0_bin_*}): shares sum to 1,
+   * The histogram of probe perplexities under generation 0 ({@code ppl_gen0_bin_*}): shares sum to 1,
    * and it agrees with the median recorded from the same probe: the bin where the cumulative share crosses
    * one half is the bin of {@code ppl_gen0_median} (or borders it, when the crossing lands on an edge).
    */
