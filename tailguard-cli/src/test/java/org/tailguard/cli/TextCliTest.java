@@ -39,7 +39,8 @@ class TextCliTest {
         seed: 3
         chains: 1
         generations: 2
-        model: {family: ngram, corpus: brown:train, order: 2, probe_sentences: 200}
+        model: {family: ngram, corpus: "brown:train:news", held_out: "brown:test:news", observer: "moby-dick:1-20",
+          order: 2, probe_sentences: 200}
         workflow: {type: replace, samples: 600}
         """);
     String data = dir.resolve("data").toString();

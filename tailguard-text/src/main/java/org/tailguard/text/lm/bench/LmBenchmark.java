@@ -54,7 +54,17 @@ public final class LmBenchmark {
     run(System.out, train, test, order);
   }
 
+  /** All of the benchmark, the bisection for the smallest heap included. */
   public static void run(PrintStream out, Path trainFile, Path testFile, int order) throws IOException {
+    run(out, trainFile, testFile, order, true);
+  }
+
+  /**
+   * The benchmark; {@code smallestHeap} false leaves out the bisection for the smallest {@code -Xmx} (about
+   * ten child JVMs), for smoke tests.
+   */
+  public static void run(PrintStream out, Path trainFile, Path testFile, int order, boolean smallestHeap)
+      throws IOException {
     out.printf(Locale.ROOT, "LM benchmark: order %d, train %s%s; JDK %s, %d cores, load average %.1f%n", order,
         trainFile, testFile == null ? "" : ", test " + testFile, Runtime.version(),
         Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -88,7 +98,7 @@ public final class LmBenchmark {
           + " the pools' peaks: corpus, model and garbage not yet collected; grows with the default heap's young"
           + " generation); the model retains %.1f MB = %.1f bytes per n-gram%n", buildSeconds, counts, peak / 1e6,
           retained / 1e6, (double) retained / ngrams);
-      compareProcesses(out, train, trainFile, order, dir, ours);
+      compareProcesses(out, train, trainFile, order, dir, ours, smallestHeap);
     } finally {
       try (var files = Files.list(dir)) {
         for (Path f : files.toList()) {
@@ -105,8 +115,7 @@ public final class LmBenchmark {
 
   /** IRSTLM's tlm and our BuildArpa as separate processes, each under /usr/bin/time -v. */
   private static void compareProcesses(PrintStream out, Sentences train, Path trainFile, int order, Path dir,
-      Path inProcess)
-      throws IOException {
+      Path inProcess, boolean smallestHeap) throws IOException {
     out.println("  the same job as separate processes (read the text file, build, write ARPA), each under"
         + " /usr/bin/time -v:");
     Optional<Irstlm> peer = Irstlm.find();
@@ -136,6 +145,16 @@ public final class LmBenchmark {
     out.printf(Locale.ROOT, "      (%s; heap peak %.1f MB, the sum of the pools' peaks, garbage included; its ARPA"
         + " file %s the in-process one)%n", phases(cli), cli.heapPeakMb(),
         mismatch < 0 ? "is byte-identical to" : "DIFFERS from");
+    if (!smallestHeap) {
+      ChildJvm.Run idle = jvm.nothing(CLI_FLAGS);
+      out.printf(Locale.ROOT, "    a JVM that starts and exits: max RSS %.1f MB; smallest heap not searched%n", idle.rssMb());
+      if (irst != null) {
+        out.printf(Locale.ROOT, "  ratio IRSTLM / Tailguard: time %.1fx wall, %.1fx CPU; memory: Tailguard max RSS %.2fx"
+            + " IRSTLM's at the default heap%n", irst.seconds() / cli.timed().seconds(),
+            irst.cpuSeconds() / cli.timed().cpuSeconds(), cli.rssMb() / (irst.maxRssKb() / 1e3));
+      }
+      return;
+    }
     int high = (int) Math.ceil(cli.heapPeakMb()) + 1;
     Optional<ChildJvm.Bisection> b = jvm.smallestHeap(SMALL_FLAGS, trainFile, order, arpa, 8, high, 1);
     ChildJvm.Run idleCli = jvm.nothing(CLI_FLAGS);
