@@ -2,12 +2,15 @@ package org.tailguard.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.tailguard.metrics.Summary;
+import org.tailguard.report.Reports;
 import org.tailguard.store.Run;
 import org.tailguard.store.RunStore;
 import org.tailguard.store.SummaryRow;
@@ -88,12 +91,20 @@ final class Tables {
     List<Integer> cols = new TreeSet<>(List.of(first, mid, last)).stream().toList();
     List<String> header = new ArrayList<>(List.of("indicator (median [p10, p90] over " + run.chains() + " chains)"));
     cols.forEach(g -> header.add("gen " + g));
+    Map<String, List<String>> hists = Reports.histogramBins(store.indicators(run.id()));
+    Set<String> bins = new HashSet<>();
+    hists.values().forEach(bins::addAll);
     List<List<String>> table = new ArrayList<>();
     by.forEach((name, m) -> {
+      if (bins.contains(name)) {
+        return; // a histogram's bins: one line below, drawn in the HTML report
+      }
       List<String> r = new ArrayList<>(List.of(name));
       cols.forEach(g -> r.add(m.containsKey(g) ? band(m.get(g)) : "-"));
       table.add(r);
     });
     print(out, header, table);
+    hists.forEach((base, names) -> out.println(base + ": a histogram of " + names.size() + " bins ("
+        + names.getFirst() + " .. " + names.getLast() + "), drawn per generation in the HTML report"));
   }
 }

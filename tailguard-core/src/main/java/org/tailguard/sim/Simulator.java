@@ -120,7 +120,11 @@ public final class Simulator {
     return new Outcome(start, spec.generations(), saved != null, Duration.ofNanos(System.nanoTime() - t0));
   }
 
-  /** Which indicators to record: the spec's list, or the family's defaults. */
+  /**
+   * Which indicators to record: the spec's list, or the family's defaults. An entry ending in {@code *}
+   * selects every indicator whose name starts with what precedes it, such as a histogram's bins
+   * ({@code ppl_gen0_bin_*}).
+   */
   static boolean[] selectIndicators(ExperimentSpec spec, List<Indicator> all) {
     boolean[] on = new boolean[all.size()];
     if (spec.metrics().isEmpty()) {
@@ -131,17 +135,21 @@ public final class Simulator {
     }
     for (int k = 0; k < spec.metrics().size(); k++) {
       String name = spec.metrics().get(k);
-      int idx = -1;
+      boolean prefix = name.endsWith("*");
+      String stem = prefix ? name.substring(0, name.length() - 1) : name;
+      boolean found = false;
       for (int i = 0; i < all.size(); i++) {
-        if (all.get(i).name().equals(name)) {
-          idx = i;
+        String n = all.get(i).name();
+        if (prefix ? n.startsWith(stem) : n.equals(name)) {
+          on[i] = true;
+          found = true;
         }
       }
-      if (idx < 0) {
-        throw new SpecException("metrics[" + k + "]", "unknown indicator '" + name + "'; this family has "
+      if (!found) {
+        throw new SpecException("metrics[" + k + "]", (prefix ? "no indicator starts with '" + stem + "'"
+            : "unknown indicator '" + name + "'") + "; this family has "
             + String.join(", ", all.stream().map(Indicator::name).toList()));
       }
-      on[idx] = true;
     }
     return on;
   }

@@ -19,7 +19,8 @@ import java.util.List;
  * @param checkpointEvery write a resumable checkpoint every this many generations (default 1)
  * @param model the model family and its parameters
  * @param workflow the data workflow
- * @param metrics indicators to record; null or empty records the family's defaults
+ * @param metrics indicators to record; null or empty records the family's defaults; an entry ending in
+ *     {@code *} names every indicator that starts with the text before it
  */
 public record ExperimentSpec(
     String name, String description, String reproduces, Long seed, Integer chains, Integer generations,

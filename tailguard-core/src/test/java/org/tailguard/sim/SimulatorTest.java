@@ -151,4 +151,17 @@ class SimulatorTest {
     SpecException e = assertThrows(SpecException.class, () -> run(bad, 1, null));
     assertTrue(e.getMessage().startsWith("metrics[1]: unknown indicator 'nope'"), e.getMessage());
   }
+
+  @Test
+  void metricPrefix_selectsEveryIndicatorItStarts() {
+    List<Indicator> all = List.of(Indicator.of("a", "a"), Indicator.optIn("h_bin_00", "bin 0"),
+        Indicator.optIn("h_bin_01", "bin 1"), Indicator.of("h_median", "median"));
+    ExperimentSpec s = new ExperimentSpec("x", null, null, 1L, 2, 1, null, MODEL, WorkflowSpec.replace(10),
+        List.of("a", "h_bin_*"));
+    assertArrayEquals(new boolean[] {true, true, true, false}, Simulator.selectIndicators(s, all));
+    ExperimentSpec none = new ExperimentSpec("x", null, null, 1L, 2, 1, null, MODEL, WorkflowSpec.replace(10),
+        List.of("a", "z_*"));
+    SpecException e = assertThrows(SpecException.class, () -> Simulator.selectIndicators(none, all));
+    assertTrue(e.getMessage().startsWith("metrics[1]: no indicator starts with 'z_'"), e.getMessage());
+  }
 }

@@ -111,7 +111,7 @@ final class Charts {
     return new Plot(png(withCaption(img, note == null ? caption : caption + " — " + note)), note);
   }
 
-  private static void style(XYChart chart, boolean log, boolean manyDecades) {
+  static void style(XYChart chart, boolean log, boolean manyDecades) {
     var s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
@@ -214,7 +214,7 @@ final class Charts {
     return true;
   }
 
-  private static BufferedImage withCaption(BufferedImage chart, String caption) {
+  static BufferedImage withCaption(BufferedImage chart, String caption) {
     Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D pg = probe.createGraphics();
@@ -258,7 +258,7 @@ final class Charts {
     return lines;
   }
 
-  private static byte[] png(BufferedImage img) throws IOException {
+  static byte[] png(BufferedImage img) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     if (!ImageIO.write(img, "png", out)) {
       throw new IOException("no PNG writer available");
@@ -266,7 +266,7 @@ final class Charts {
     return out.toByteArray();
   }
 
-  private static Color alpha(Color c, int a) {
+  static Color alpha(Color c, int a) {
     return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
   }
 }

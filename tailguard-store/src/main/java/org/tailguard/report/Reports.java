@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,19 @@ public final class Reports {
   private Reports() {}
 
   /**
+   * The histograms among a run's indicators ({@link Histograms}' naming convention), as base name to the
+   * names of its bins in bin order: for callers that print indicators one per line and should show a
+   * histogram as one entry, as the report does.
+   */
+  public static Map<String, List<String>> histogramBins(List<StoredIndicator> indicators) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Histograms.Histogram h : Histograms.find(indicators)) {
+      out.put(h.base(), h.bins().stream().map(Histograms.Bin::name).toList());
+    }
+    return out;
+  }
+
+  /**
    * Writes the report of one run.
    *
    * @param dir the report directory; replaced if it holds an earlier Tailguard report
@@ -58,6 +72,7 @@ public final class Reports {
     List<SummaryRow> rows = store.summaries(run.id());
     Map<String, Map<Integer, Summary>> table = byIndicator(rows);
     List<Integer> gens = Html.milestones(run.lastGeneration());
+    List<Histograms.Histogram> hists = Histograms.find(inds);
 
     AtomicOutput.directory(dir, out -> {
       StringBuilder b = new StringBuilder();
@@ -88,6 +103,9 @@ public final class Reports {
         }
         b.append("<th title=\"last median relative to generation 0\">change</th></tr></thead>\n<tbody>\n");
         for (StoredIndicator ind : inds) {
+          if (Histograms.isBin(hists, ind.name())) {
+            continue;
+          }
           b.append("<tr><td><strong>").append(Html.esc(ind.name())).append("</strong><span class=\"desc\">")
               .append(Html.esc(ind.description())).append("</span></td>");
           for (int g : gens) {
@@ -96,17 +114,44 @@ public final class Reports {
           b.append(change(table, ind.name(), gens)).append("</tr>\n");
         }
         b.append("</tbody></table></div>\n");
+        histogramNote(b, hists);
       }
 
       b.append("<h2>Plots</h2>\n");
       String caption = "Run " + run.id() + " · " + run.name() + " · median over " + run.chains()
           + " chains, shaded band = 10th–90th percentile";
       int plots = 0;
+      // each histogram follows the last plotted indicator of its family of names (ppl_gen0_p90 for ppl_gen0),
+      // so that it sits beside its quantiles; the others come last
+      Map<String, List<Histograms.Histogram>> after = new HashMap<>();
+      List<Histograms.Histogram> left = new ArrayList<>();
+      for (Histograms.Histogram h : hists) {
+        String last = null;
+        for (StoredIndicator ind : inds) {
+          if (ind.name().startsWith(h.base() + "_") && !Histograms.isBin(hists, ind.name())) {
+            last = ind.name();
+          }
+        }
+        if (last == null) {
+          left.add(h);
+        } else {
+          after.computeIfAbsent(last, k -> new ArrayList<>()).add(h);
+        }
+      }
       for (StoredIndicator ind : inds) {
+        if (Histograms.isBin(hists, ind.name())) {
+          continue;
+        }
         Curve c = Curve.of(run.name(), Charts.color(0), ind.name(), rows);
         Charts.Plot p = Charts.render(ind.name() + " — " + run.name(), ind.name(), ind.logScale(), List.of(c),
             caption, true);
         plots += figure(b, out, ind, p);
+        for (Histograms.Histogram h : after.getOrDefault(ind.name(), List.of())) {
+          plots += histogram(b, out, run, h, rows, gens);
+        }
+      }
+      for (Histograms.Histogram h : left) {
+        plots += histogram(b, out, run, h, rows, gens);
       }
       if (plots == 0) {
         b.append("<p>Nothing to plot yet.</p>\n");
@@ -167,6 +212,8 @@ public final class Reports {
         }
       }
     }
+    List<Histograms.Histogram> hists = Histograms.find(shared);
+    shared.removeIf(i -> Histograms.isBin(hists, i.name()));
     int last = runs.stream().mapToInt(Run::lastGeneration).max().orElse(-1);
     List<Integer> gens = Html.milestones(last);
     String title = String.join(" vs ", labels);
@@ -222,6 +269,7 @@ public final class Reports {
           }
         }
         b.append("</tbody></table></div>\n");
+        histogramNote(b, hists);
       }
       if (!unshared.isEmpty()) {
         b.append("<p>Not recorded by every run, so not compared: ")
@@ -237,6 +285,15 @@ public final class Reports {
           curves.add(Curve.of(labels.get(k), Charts.color(k), ind.name(), rows.get(k)));
         }
         figure(b, out, ind, Charts.render(ind.name(), ind.name(), ind.logScale(), curves, caption, false));
+      }
+      for (Histograms.Histogram h : hists) {
+        for (int k = 0; k < runs.size(); k++) {
+          Run r = runs.get(k);
+          Charts.Plot p = Histograms.render(h.base() + " by generation — " + labels.get(k), h, rows.get(k),
+              Html.milestones(r.lastGeneration()), "Run " + r.id() + " · " + Histograms.binsNote(h) + " ("
+              + r.chains() + (r.chains() == 1 ? " chain)" : " chains)"));
+          histogramFigure(b, out, h, p, "_" + (k + 1));
+        }
       }
 
       b.append("<h2>Specs</h2>\n");
@@ -297,6 +354,40 @@ public final class Reports {
         .append("<figcaption><strong>").append(Html.esc(ind.name())).append("</strong> — ")
         .append(Html.esc(ind.description())).append(p.note() == null ? "" : " (" + Html.esc(p.note()) + ")")
         .append(". File: <span class=\"mono\">").append(Html.esc(file)).append("</span></figcaption></figure>\n");
+    return 1;
+  }
+
+  private static int histogram(StringBuilder b, Path out, Run run, Histograms.Histogram h, List<SummaryRow> rows,
+      List<Integer> gens) throws IOException {
+    Charts.Plot p = Histograms.render(h.base() + " by generation — " + run.name(), h, rows, gens,
+        "Run " + run.id() + " · " + run.name() + " · " + Histograms.binsNote(h) + " (" + run.chains()
+        + (run.chains() == 1 ? " chain)" : " chains)"));
+    return histogramFigure(b, out, h, p, "");
+  }
+
+  /** Says that histogram bins are drawn, not tabled. */
+  private static void histogramNote(StringBuilder b, List<Histograms.Histogram> hists) {
+    for (Histograms.Histogram h : hists) {
+      b.append("<p>The ").append(h.bins().size()).append(" indicators <strong>").append(Html.esc(h.base()))
+          .append("_bin_*</strong> are one histogram (").append(Html.esc(h.description()))
+          .append("); it is drawn under Plots, one curve per generation, rather than tabled here.</p>\n");
+    }
+  }
+
+  private static int histogramFigure(StringBuilder b, Path out, Histograms.Histogram h, Charts.Plot p, String suffix)
+      throws IOException {
+    String name = h.base() + "_histogram" + suffix;
+    if (p == null) {
+      b.append("<p><strong>").append(Html.esc(name)).append("</strong>: no finite values to plot.</p>\n");
+      return 0;
+    }
+    String file = name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png";
+    Files.write(out.resolve(file), p.png());
+    b.append("<figure id=\"").append(Html.esc(file)).append("\">").append(Html.img(p.png(), name))
+        .append("<figcaption><strong>").append(Html.esc(h.base())).append("</strong> histogram — ")
+        .append(Html.esc(h.description())).append(". Bins ").append(Html.esc(h.range()))
+        .append(", equal widths on the axis; one outline per generation, the first filled. File: ")
+        .append("<span class=\"mono\">").append(Html.esc(file)).append("</span></figcaption></figure>\n");
     return 1;
   }
 

@@ -2,6 +2,7 @@ package org.tailguard.text.lab;
 
 import java.io.DataInput;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -14,6 +15,7 @@ import org.tailguard.text.indicators.Coverage;
 import org.tailguard.text.indicators.Documents;
 import org.tailguard.text.indicators.Duplicates;
 import org.tailguard.text.indicators.Lexical;
+import org.tailguard.text.indicators.LogHistogram;
 import org.tailguard.text.indicators.RankFrequency;
 import org.tailguard.text.indicators.SelfBleu;
 import org.tailguard.text.lm.KneserNey;
@@ -30,7 +32,11 @@ import org.tailguard.text.token.Vocabulary;
  * in three groups: the generation's training <em>data</em> (types, held-out coverage, tail mass, Zipf
  * slope), the model's <em>output</em> (a probe of {@code probe_sentences} sentences: unique-n at a fixed
  * sample, distinct-2, Self-BLEU, duplicates, compression, entropy, perplexity under generation 0), and
- * <em>fidelity</em> (perplexity on real held-out text).
+ * <em>fidelity</em> (perplexity on real held-out text). The indicators {@code ppl_gen0_bin_00} ..
+ * {@code ppl_gen0_bin_50} record, per generation, the histogram of the probe's sentence perplexities under
+ * generation 0 over {@link #PPL0_HISTOGRAM}'s fixed log bins (Shumailov et al., Fig. 1 left); the report
+ * draws them as overlaid histograms. They are recorded by default: they come from the same sentence
+ * perplexities as {@code ppl_gen0_median}, so they cost nothing more to measure.
  */
 public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
   static final int TYPES = 0;
@@ -51,6 +57,14 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
   static final int PPL0_P90 = 15;
   static final int OBSERVER_PPL = 16;
   static final int HELDOUT_PPL = 17;
+  /** The first of the histogram bins of probe perplexity under generation 0, {@code ppl_gen0_bin_00}.. */
+  static final int PPL0_BIN_FIRST = 18;
+  /**
+   * The bins of that histogram: 10 per decade from perplexity 1 to 10^5, then [10^5, ∞). Fixed, so that all
+   * chains, generations and runs share them; five decades hold every sentence of real SOTU and Brown
+   * held-out text under a generation-0 trigram (the largest sentence perplexity measured was about 3·10^4).
+   */
+  public static final LogHistogram PPL0_HISTOGRAM = new LogHistogram(10, 5);
   /** Tail mass is measured beyond this rank of the training data's unigram distribution. */
   static final int TAIL_RANK = 1000;
   /** Unique-n draws this many n-grams per order from the probe (length control, Guo et al. 2024). */
@@ -58,7 +72,7 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
 
   private final NGramSpec spec;
   private final CorpusCache.Prepared data;
-  private final List<Indicator> indicators = List.of(
+  private final List<Indicator> indicators = withHistogram(
       Indicator.log("types", "distinct word types in the generation's training corpus"),
       Indicator.of("heldout_type_coverage", "share of the held-out split's word types present in the training corpus"),
       Indicator.of("heldout_bigram_coverage", "share of the held-out split's bigrams present in the training corpus"),
@@ -80,6 +94,21 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
       Indicator.log("observer_ppl", "median perplexity of probe sentences under an independent observer: a "
           + "Kneser–Ney trigram trained on another bundled corpus (model.observer)"),
       Indicator.log("heldout_ppl", "perplexity of the generation's model on the real held-out split"));
+
+  /** The fixed indicators, then one indicator per bin of {@link #PPL0_HISTOGRAM}. */
+  private static List<Indicator> withHistogram(Indicator... fixed) {
+    List<Indicator> all = new ArrayList<>(List.of(fixed));
+    for (int b = 0; b < PPL0_HISTOGRAM.bins(); b++) {
+      all.add(Indicator.of(binName(b), "Shumailov et al. Fig. 1 left: share of probe sentences by their "
+          + "perplexity under generation 0, bin " + PPL0_HISTOGRAM.interval(b)));
+    }
+    return List.copyOf(all);
+  }
+
+  /** The name of histogram bin b: {@code ppl_gen0_bin_00}, {@code ppl_gen0_bin_01}, ... */
+  static String binName(int b) {
+    return String.format(java.util.Locale.ROOT, "ppl_gen0_bin_%02d", b);
+  }
 
   public NGramFamily(NGramSpec spec) {
     this.spec = spec;
@@ -149,6 +178,7 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
     for (int i = UNIQUE_1; i <= OBSERVER_PPL; i++) {
       output |= o.wants(i);
     }
+    output |= wantsHistogram(o);
     if (output) {
       Sentences probe = o.model().sample(spec.probeSentences(), 1.0, o.rng()).sentences();
       measureOutput(o, probe, out);
@@ -182,12 +212,14 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
     if (o.wants(LENGTH)) {
       out[LENGTH] = (double) probe.tokens() / probe.size();
     }
-    if (o.wants(PPL0_P10) || o.wants(PPL0_MEDIAN) || o.wants(PPL0_P90)) {
+    if (o.wants(PPL0_P10) || o.wants(PPL0_MEDIAN) || o.wants(PPL0_P90) || wantsHistogram(o)) {
       double[] ppl = sentencePerplexities(o.first().lm(), probe);
       Arrays.sort(ppl);
       out[PPL0_P10] = org.tailguard.metrics.Summary.quantileSorted(ppl, 0.1);
       out[PPL0_MEDIAN] = org.tailguard.metrics.Summary.quantileSorted(ppl, 0.5);
       out[PPL0_P90] = org.tailguard.metrics.Summary.quantileSorted(ppl, 0.9);
+      double[] shares = PPL0_HISTOGRAM.shares(ppl);
+      System.arraycopy(shares, 0, out, PPL0_BIN_FIRST, shares.length);
     }
     if (o.wants(OBSERVER_PPL)) {
       int[][] mapped = new int[probe.size()][];
@@ -202,6 +234,15 @@ public final class NGramFamily implements ModelFamily<TextData, NGramFit> {
       Arrays.sort(ppl);
       out[OBSERVER_PPL] = org.tailguard.metrics.Summary.quantileSorted(ppl, 0.5);
     }
+  }
+
+  private static boolean wantsHistogram(Observation<TextData, NGramFit> o) {
+    for (int b = 0; b < PPL0_HISTOGRAM.bins(); b++) {
+      if (o.wants(PPL0_BIN_FIRST + b)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Each sentence's perplexity exp(−ln p(w₁..wₘ &lt;/s&gt;)/(m+1)) under a model. */

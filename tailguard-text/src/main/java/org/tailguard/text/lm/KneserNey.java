@@ -1,7 +1,7 @@
 package org.tailguard.text.lm;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.tailguard.spec.SpecException;
 import org.tailguard.text.token.Sentences;
@@ -85,241 +85,310 @@ public final class KneserNey {
   }
 
   /*
-   * Counting: the corpus is laid out as one array of padded sentences "<s> w1 .. wm </s>". Level k's
-   * n-gram ending at position j (if the sentence has k words up to j) is keyed by the pair (id of the
-   * (k-1)-gram ending at j-1, word at j), packed in a long; sorting the keys and run-length counting them
-   * gives the level's n-grams already in trie order (by prefix id, then word), so the ids of one level are
-   * the prefixes of the next. The id of the (k-1)-gram ending at j is the n-gram's suffix, which gives
-   * the continuation counts: each distinct k-gram adds one to its suffix's count.
+   * Counting, order by order, straight from the encoded sentences and into the trie layout of NgramLm,
+   * with little transient memory (issue 3: "comparable memory" to IRSTLM). A padded sentence is
+   * "<s> w1 .. wm </s>"; the k-gram ending at position j (j >= k - 1) has as prefix the (k-1)-gram
+   * before its last word, whose id at level k - 1 is found by walking the levels built so far (k - 2
+   * binary searches, as NgramLm.find). A counting sort by prefix id puts each occurrence's last word in
+   * its prefix's bucket (4 bytes per occurrence, plus 4 for its prefix id until the scatter is done);
+   * sorting each bucket and run-length counting it gives the level's distinct n-grams already in trie
+   * order (by prefix id, then word) with their raw counts, and the bucket boundaries become the prefix's
+   * successor offsets. Both arrays are dropped before the next level. No copy of the corpus, nothing per
+   * position kept across levels, no boxed or hashed keys: per level, at most 8 bytes per occurrence while
+   * counting, then 8 bytes (word, count) per distinct n-gram.
+   *
+   * Then level by level from the bottom, each level's adjusted counts, discounts and probabilities, with
+   * the arithmetic of Chen and Goodman's formulas evaluated exactly as before the rewrite (the
+   * equivalence test holds the model bit-identical). The suffix of an n-gram g = h w (its last k - 1
+   * words, whose probability it interpolates with and whose continuation count it raises) is found from
+   * the suffix of its context h: suffix(g) = find(k - 1, suffix(h), w); only two levels' suffix arrays
+   * are live at once, and none at the top level. The n-grams that start with <s> keep their raw counts;
+   * they form one contiguous id range per level, the subtree of <s>.
    */
   private static final class Builder {
     private final Sentences corpus;
     private final int order;
     private final int vocab;
     private final Unigrams unigrams;
+    private final int[][] count; // [k][id], k = 1..order: raw counts; released once adjusted
+    private final int[][] words; // [k][id], k = 2..order
+    private final int[][] offsets; // [k][h] .. [k][h + 1]: successors at level k + 1 of h; k = 1..order-1
+    private int[] padded = new int[16]; // scratch: the current sentence with its boundaries
 
     Builder(Sentences corpus, int order, Unigrams unigrams) {
       this.corpus = corpus;
       this.order = order;
       this.unigrams = unigrams;
       this.vocab = corpus.vocabulary().size();
+      this.count = new int[order + 1][];
+      this.words = new int[order + 1][];
+      this.offsets = new int[order][];
     }
 
     NgramLm build() {
+      countUnigrams();
+      for (int k = 2; k <= order; k++) {
+        countLevel(k);
+      }
+      return estimate();
+    }
+
+    /** Level 1: raw counts by word id, <s> and </s> once per sentence; checks every id. */
+    private void countUnigrams() {
       long total = 0;
+      int[] c = new int[vocab];
       for (int[] s : corpus.sentences()) {
         total += s.length + 2L;
-      }
-      if (total > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("corpus of " + total + " positions is too large");
-      }
-      int positions = (int) total;
-      int[] seq = new int[positions];
-      byte[] depth = new byte[positions]; // min(position in the padded sentence, order - 1)
-      int j = 0;
-      for (int[] s : corpus.sentences()) {
-        seq[j] = Vocabulary.BOS;
-        depth[j++] = 0;
-        for (int i = 0; i < s.length; i++) {
-          int w = s[i];
+        for (int w : s) {
           if (w < 0 || w >= vocab || w == Vocabulary.BOS || w == Vocabulary.EOS) {
             throw new IllegalArgumentException("sentence holds id " + w + ", which is a boundary or outside"
                 + " the vocabulary of " + vocab);
           }
-          seq[j] = w;
-          depth[j++] = (byte) Math.min(i + 1, order - 1);
+          c[w]++;
         }
-        seq[j] = Vocabulary.EOS;
-        depth[j++] = (byte) Math.min(s.length + 1, order - 1);
       }
+      if (total > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("corpus of " + total + " positions is too large");
+      }
+      c[Vocabulary.BOS] += corpus.size();
+      c[Vocabulary.EOS] += corpus.size();
+      count[1] = c;
+    }
 
-      // Per level k = 1..order: raw counts, prefix and suffix ids, starts-with-<s> flags, and words.
-      int[][] count = new int[order + 1][];
-      int[][] prefix = new int[order + 1][];
-      int[][] suffix = new int[order + 1][];
-      boolean[][] bos = new boolean[order + 1][];
-      int[][] words = new int[order + 1][];
-      int[][] cont = new int[order + 1][];
+    /** Level k >= 2: counting sort of the occurrences by prefix id, then sort and count each bucket. */
+    private void countLevel(int k) {
+      int contexts = size(k - 1);
+      int occurrences = 0;
+      for (int[] s : corpus.sentences()) {
+        occurrences += Math.max(0, s.length + 2 - (k - 1));
+      }
+      int[] prefix = new int[occurrences]; // then, once scattered, the buckets of last words
+      int[] start = new int[contexts + 1];
+      int o = 0;
+      for (int[] s : corpus.sentences()) {
+        int n = pad(s);
+        for (int j = k - 1; j < n; j++) {
+          int h = prefixId(k, j);
+          prefix[o++] = h;
+          start[h + 1]++;
+        }
+      }
+      for (int h = 0; h < contexts; h++) {
+        start[h + 1] += start[h];
+      }
+      int[] bucket = new int[occurrences];
+      o = 0;
+      for (int[] s : corpus.sentences()) {
+        int n = pad(s);
+        for (int j = k - 1; j < n; j++) {
+          bucket[start[prefix[o++]]++] = padded[j];
+        }
+      }
+      prefix = null;
+      for (int h = contexts; h > 0; h--) { // start[h] now ends bucket h: shift back to the starts
+        start[h] = start[h - 1];
+      }
+      start[0] = 0;
+      int distinct = 0;
+      for (int h = 0; h < contexts; h++) {
+        int from = start[h];
+        int to = start[h + 1];
+        IntArrays.quickSort(bucket, from, to);
+        for (int i = from; i < to; i++) {
+          if (i == from || bucket[i] != bucket[i - 1]) {
+            distinct++;
+          }
+        }
+      }
+      int[] ws = new int[distinct];
+      int[] cs = new int[distinct];
+      int u = -1;
+      for (int h = 0; h < contexts; h++) {
+        int from = start[h];
+        int to = start[h + 1];
+        start[h] = u + 1; // becomes the offset of h's first successor
+        for (int i = from; i < to; i++) {
+          if (i == from || bucket[i] != bucket[i - 1]) {
+            ws[++u] = bucket[i];
+          }
+          cs[u]++;
+        }
+      }
+      start[contexts] = distinct;
+      words[k] = ws;
+      count[k] = cs;
+      offsets[k - 1] = start;
+    }
 
-      count[1] = new int[vocab];
-      for (int w : seq) {
-        count[1][w]++;
+    /** Copies sentence s with its boundaries into {@link #padded}; returns its length. */
+    private int pad(int[] s) {
+      int n = s.length + 2;
+      if (padded.length < n) {
+        padded = new int[Math.max(n, 2 * padded.length)];
       }
-      bos[1] = new boolean[vocab];
-      bos[1][Vocabulary.BOS] = true;
-      int[] prevIds = seq; // id of the (k-1)-gram ending at each position
-      for (int k = 2; k <= order; k++) {
-        int m = 0;
-        for (int p = 0; p < positions; p++) {
-          if (depth[p] >= k - 1) {
-            m++;
-          }
-        }
-        long[] keys = new long[m];
-        m = 0;
-        for (int p = 0; p < positions; p++) {
-          if (depth[p] >= k - 1) {
-            keys[m++] = ((long) prevIds[p - 1] << WORD_BITS) | seq[p];
-          }
-        }
-        Arrays.sort(keys);
-        int unique = 0;
-        for (int i = 0; i < m; i++) {
-          if (i == 0 || keys[i] != keys[i - 1]) {
-            keys[unique++] = keys[i];
-          } else {
-            continue;
-          }
-        }
-        long[] ukeys = Arrays.copyOf(keys, unique);
-        keys = null;
-        int[] c = new int[unique];
-        int[] pre = new int[unique];
-        int[] ws = new int[unique];
-        for (int u = 0; u < unique; u++) {
-          pre[u] = (int) (ukeys[u] >>> WORD_BITS);
-          ws[u] = (int) (ukeys[u] & WORD_MASK);
-        }
-        int[] curIds = new int[positions];
-        int[] suf = new int[unique];
-        for (int p = 0; p < positions; p++) {
-          if (depth[p] >= k - 1) {
-            long key = ((long) prevIds[p - 1] << WORD_BITS) | seq[p];
-            int u = Arrays.binarySearch(ukeys, key);
-            curIds[p] = u;
-            c[u]++;
-            suf[u] = prevIds[p];
-          } else {
-            curIds[p] = -1;
-          }
-        }
-        boolean[] b = new boolean[unique];
-        for (int u = 0; u < unique; u++) {
-          b[u] = bos[k - 1][pre[u]];
-        }
-        count[k] = c;
-        prefix[k] = pre;
-        suffix[k] = suf;
-        bos[k] = b;
-        words[k] = ws;
-        prevIds = curIds;
-      }
+      padded[0] = Vocabulary.BOS;
+      System.arraycopy(s, 0, padded, 1, s.length);
+      padded[n - 1] = Vocabulary.EOS;
+      return n;
+    }
 
-      // Adjusted counts: continuation counts below the top order, except for n-grams starting with <s>.
-      for (int k = 1; k < order; k++) {
-        int[] cc = new int[count[k].length];
-        for (int s : suffix[k + 1]) {
-          cc[s]++;
-        }
-        cont[k] = cc;
+    /** The id at level k - 1 of the k - 1 padded words before position j. */
+    private int prefixId(int k, int j) {
+      int first = j - k + 1;
+      int id = padded[first];
+      for (int i = 2; i < k; i++) {
+        id = find(i, id, padded[first + i - 1]);
       }
-      int[][] adjusted = new int[order + 1][];
-      for (int k = 1; k <= order; k++) {
-        if (k == order) {
-          adjusted[k] = count[k];
+      return id;
+    }
+
+    /** The id of (h, w) at level k >= 2, h an id at level k - 1; every n-gram looked up here exists. */
+    private int find(int k, int h, int w) {
+      int lo = offsets[k - 1][h];
+      int hi = offsets[k - 1][h + 1] - 1;
+      int[] ws = words[k];
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int x = ws[mid];
+        if (x < w) {
+          lo = mid + 1;
+        } else if (x > w) {
+          hi = mid - 1;
         } else {
-          int[] a = cont[k];
-          for (int u = 0; u < a.length; u++) {
-            if (bos[k][u]) {
-              a[u] = count[k][u];
+          return mid;
+        }
+      }
+      throw new IllegalStateException("n-gram missing at order " + k); // cannot happen: suffixes were counted
+    }
+
+    private int size(int k) {
+      return k == 1 ? vocab : words[k].length;
+    }
+
+    /** The id at level k - 1 of the last k - 1 words of g = h w at level k >= 2; sufH = suffixes of level k - 1. */
+    private int suffix(int k, int h, int g, int[] sufH) {
+      return k == 2 ? words[2][g] : find(k - 1, sufH[h], words[k][g]);
+    }
+
+    private NgramLm estimate() {
+      double[][] probs = new double[order + 1][];
+      double[][] backoffs = new double[order][];
+      List<Discounts> discounts = new ArrayList<>();
+      int bosFrom = Vocabulary.BOS; // the subtree of <s> at the current level
+      int bosTo = Vocabulary.BOS + 1;
+      int[] sufPrev = null; // suffix ids of level k - 1 (for k - 1 >= 2)
+      for (int k = 1; k <= order; k++) {
+        if (k >= 2) {
+          bosFrom = offsets[k - 1][bosFrom];
+          bosTo = offsets[k - 1][bosTo];
+        }
+        int[] suf = null; // suffix ids of level k, for the continuation counts and the next level
+        if (k >= 2 && k < order) {
+          suf = new int[size(k)];
+          int[] off = offsets[k - 1];
+          for (int h = 0; h + 1 < off.length; h++) {
+            for (int g = off[h]; g < off[h + 1]; g++) {
+              suf[g] = suffix(k, h, g, sufPrev);
             }
           }
-          adjusted[k] = a;
         }
-      }
-      adjusted[1][Vocabulary.BOS] = 0; // <s> is never predicted
-
-      List<Discounts> discounts = new ArrayList<>();
-      for (int k = 1; k <= order; k++) {
+        // Adjusted counts: continuation counts below the top order, except for n-grams starting with <s>.
+        int[] a;
+        if (k < order) {
+          a = new int[size(k)];
+          int[] off = offsets[k];
+          for (int h = 0; h + 1 < off.length; h++) {
+            for (int g = off[h]; g < off[h + 1]; g++) {
+              a[suffix(k + 1, h, g, suf)]++;
+            }
+          }
+          System.arraycopy(count[k], bosFrom, a, bosFrom, bosTo - bosFrom);
+        } else {
+          a = count[k];
+        }
+        count[k] = null;
+        if (k == 1) {
+          a[Vocabulary.BOS] = 0; // <s> is never predicted
+        }
         long[] n = new long[5];
-        for (int a : adjusted[k]) {
-          if (a >= 1 && a <= 4) {
-            n[a]++;
+        for (int x : a) {
+          if (x >= 1 && x <= 4) {
+            n[x]++;
           }
         }
-        discounts.add(Discounts.estimate(k, n[1], n[2], n[3], n[4]));
+        Discounts d = Discounts.estimate(k, n[1], n[2], n[3], n[4]);
+        discounts.add(d);
+        if (k == 1) {
+          probs[1] = unigramProbs(a, d);
+        } else {
+          backoffs[k - 1] = new double[size(k - 1)];
+          probs[k] = levelProbs(k, a, d, probs[k - 1], backoffs[k - 1], sufPrev);
+        }
+        sufPrev = suf;
       }
+      return new NgramLm(corpus.vocabulary(), order, probs, words, offsets, backoffs, discounts);
+    }
 
-      // Unigrams, interpolated with the uniform distribution over the vocabulary without <s>.
-      double[][] probs = new double[order + 1][];
-      Discounts d1 = discounts.get(0);
+    /** Unigrams, interpolated with the uniform distribution over the vocabulary without <s>. */
+    private double[] unigramProbs(int[] a, Discounts d1) {
       long sum1 = 0;
       long[] nr = new long[4];
-      for (int a : adjusted[1]) {
-        sum1 += a;
-        if (a > 0) {
-          nr[Math.min(a, 3)]++;
+      for (int x : a) {
+        sum1 += x;
+        if (x > 0) {
+          nr[Math.min(x, 3)]++;
         }
       }
       double gamma0 = (d1.d1() * nr[1] + d1.d2() * nr[2] + d1.d3plus() * nr[3]) / sum1;
       double uniform = gamma0 / (vocab - 1);
-      probs[1] = new double[vocab];
+      double[] p = new double[vocab];
       for (int w = 0; w < vocab; w++) {
-        int a = adjusted[1][w];
-        probs[1][w] = (a > 0 ? (a - d1.of(a)) / sum1 : 0) + uniform;
+        p[w] = (a[w] > 0 ? (a[w] - d1.of(a[w])) / sum1 : 0) + uniform;
       }
       if (unigrams == Unigrams.IRSTLM) {
-        int[] a = adjusted[1];
         long unk = a[Vocabulary.UNK] > 0 ? a[Vocabulary.UNK] : vocab - 1;
         double t = sum1 - a[Vocabulary.UNK] + unk + 1.0;
         for (int w = 0; w < vocab; w++) {
-          probs[1][w] = (w == Vocabulary.UNK ? unk : a[w]) / t;
+          p[w] = (w == Vocabulary.UNK ? unk : a[w]) / t;
         }
       }
-      probs[1][Vocabulary.BOS] = 0;
+      p[Vocabulary.BOS] = 0;
+      return p;
+    }
 
-      // Higher orders: offsets and interpolation weights per context, then interpolated probabilities.
-      int[][] offsets = new int[order][];
-      double[][] backoffs = new double[order][];
-      for (int k = 2; k <= order; k++) {
-        Discounts d = discounts.get(k - 1);
-        int contexts = probs[k - 1].length;
-        int[] pre = prefix[k];
-        int[] a = adjusted[k];
-        int[] off = new int[contexts + 1];
-        for (int p : pre) {
-          off[p + 1]++;
+    /** Level k >= 2: interpolation weight per context (into bo) and interpolated probability per n-gram. */
+    private double[] levelProbs(int k, int[] a, Discounts d, double[] lower, double[] bo, int[] sufPrev) {
+      int[] off = offsets[k - 1];
+      double[] p = new double[a.length];
+      for (int h = 0; h < bo.length; h++) {
+        int from = off[h];
+        int to = off[h + 1];
+        if (from == to) {
+          bo[h] = 1;
+          continue;
         }
-        for (int h = 0; h < contexts; h++) {
-          off[h + 1] += off[h];
-        }
-        double[] bo = new double[contexts];
-        double[] p = new double[a.length];
-        double[] lower = probs[k - 1];
-        int[] suf = suffix[k];
-        for (int h = 0; h < contexts; h++) {
-          int from = off[h];
-          int to = off[h + 1];
-          if (from == to) {
-            bo[h] = 1;
-            continue;
-          }
-          long denominator = 0;
-          long r1 = 0;
-          long r2 = 0;
-          long r3 = 0;
-          for (int g = from; g < to; g++) {
-            int x = a[g];
-            denominator += x;
-            if (x == 1) {
-              r1++;
-            } else if (x == 2) {
-              r2++;
-            } else {
-              r3++;
-            }
-          }
-          double gamma = (d.d1() * r1 + d.d2() * r2 + d.d3plus() * r3) / denominator;
-          bo[h] = gamma;
-          for (int g = from; g < to; g++) {
-            p[g] = (a[g] - d.of(a[g])) / denominator + gamma * lower[suf[g]];
+        long denominator = 0;
+        long r1 = 0;
+        long r2 = 0;
+        long r3 = 0;
+        for (int g = from; g < to; g++) {
+          int x = a[g];
+          denominator += x;
+          if (x == 1) {
+            r1++;
+          } else if (x == 2) {
+            r2++;
+          } else {
+            r3++;
           }
         }
-        offsets[k - 1] = off;
-        backoffs[k - 1] = bo;
-        probs[k] = p;
+        double gamma = (d.d1() * r1 + d.d2() * r2 + d.d3plus() * r3) / denominator;
+        bo[h] = gamma;
+        for (int g = from; g < to; g++) {
+          p[g] = (a[g] - d.of(a[g])) / denominator + gamma * lower[suffix(k, h, g, sufPrev)];
+        }
       }
-      return new NgramLm(corpus.vocabulary(), order, probs, words, offsets, backoffs, discounts);
+      return p;
     }
   }
 }

@@ -126,4 +126,39 @@ class NGramLabTest {
             + "workflow: {type: replace, samples: 10}\n", "t.yaml").model()));
     assertTrue(same.getMessage().startsWith("model.observer: must be another corpus"), same.getMessage());
   }
+
+  /**
+   * The histogram of probe perplexities under generation 0 ({@code ppl_gen0_bin_*}): shares sum to 1,
+   * and it agrees with the median recorded from the same probe: the bin where the cumulative share crosses
+   * one half is the bin of {@code ppl_gen0_median} (or borders it, when the crossing lands on an edge).
+   */
+  @Test
+  void perplexityHistogram_sumsToOneAndHoldsTheMedian() throws IOException {
+    ExperimentSpec spec = FAMILIES.specLoader().parse("""
+        name: ngram-histogram
+        seed: 5
+        chains: 2
+        generations: 2
+        model: {family: ngram, corpus: brown:train, order: 3, probe_sentences: 400}
+        workflow: {type: replace, samples: 2000}
+        metrics: [ppl_gen0_median, ppl_gen0_bin_*]
+        """, "test.yaml");
+    MemorySink sink = run(spec, 2);
+    int bins = NGramFamily.PPL0_HISTOGRAM.bins();
+    for (int g = 0; g <= 2; g++) {
+      for (int c = 0; c < 2; c++) {
+        double sum = 0;
+        int crossing = -1;
+        for (int b = 0; b < bins; b++) {
+          sum += sink.values(NGramFamily.binName(b), g)[c];
+          if (crossing < 0 && sum >= 0.5) {
+            crossing = b;
+          }
+        }
+        assertEquals(1, sum, 1e-12, "shares sum to 1 at generation " + g);
+        int medianBin = NGramFamily.PPL0_HISTOGRAM.bin(sink.values("ppl_gen0_median", g)[c]);
+        assertTrue(Math.abs(crossing - medianBin) <= 1, "median bin " + medianBin + ", crossing " + crossing);
+      }
+    }
+  }
 }

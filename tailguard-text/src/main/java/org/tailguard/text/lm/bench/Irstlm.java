@@ -1,7 +1,6 @@
 package org.tailguard.text.lm.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Runs the IRSTLM peer (Federico, Bertoldi and Cettolo, Interspeech 2008; Debian package {@code irstlm}
  * 6.00): {@code tlm} to build an improved Kneser–Ney ({@code -lm=msb}) model and {@code compile-lm --eval}
- * to score text with an ARPA file, both under {@code /usr/bin/time -v} when present for wall time and peak
- * resident memory.
+ * to score text with an ARPA file, both under {@code /usr/bin/time -v} when present ({@link TimedCommand})
+ * for wall and CPU time and peak resident memory.
  *
  * <p>IRSTLM reads one sentence per line with explicit {@code <s>} and {@code </s>}; its perplexity counts
  * {@code </s>} and every word, and by default multiplies each OOV's probability by 1/(dub − |V|), dub =
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 public final class Irstlm {
   /** Where Debian installs the binaries. */
   public static final Path BIN = Path.of("/usr/lib/irstlm/bin");
-  private static final Path TIME = Path.of("/usr/bin/time");
 
   private final Path bin;
 
@@ -41,11 +39,12 @@ public final class Irstlm {
    * One run's output.
    *
    * @param stdout the standard output
-   * @param stderr the standard error, with /usr/bin/time's report if it was used
+   * @param stderr the standard error
    * @param seconds wall-clock seconds
+   * @param cpuSeconds user plus system CPU seconds, or -1 if unknown
    * @param maxRssKb peak resident set size in kB, or -1 if unknown
    */
-  public record Run(String stdout, String stderr, double seconds, long maxRssKb) {
+  public record Run(String stdout, String stderr, double seconds, double cpuSeconds, long maxRssKb) {
     /** The first "PP=" figure in the standard output. */
     public double perplexity() {
       Matcher m = Pattern.compile("PP=\\s*([0-9.eE+-]+)").matcher(stdout);
@@ -89,45 +88,10 @@ public final class Irstlm {
   }
 
   private static Run run(List<String> command, Path dir) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    Path timeOut = null;
-    if (Files.isExecutable(TIME)) {
-      timeOut = Files.createTempFile(dir, "time", ".txt");
-      cmd.addAll(List.of(TIME.toString(), "-v", "-o", timeOut.toString()));
+    TimedCommand.Result r = TimedCommand.run(command, dir);
+    if (r.exitCode() != 0) {
+      throw new IOException(command.get(0) + " exited " + r.exitCode() + ": " + r.errorTail());
     }
-    cmd.addAll(command);
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
-    int rc;
-    try {
-      rc = p.waitFor();
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted running " + command.get(0), e);
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    String stdout = Files.readString(out, StandardCharsets.UTF_8);
-    String stderr = Files.readString(err, StandardCharsets.UTF_8);
-    long rss = -1;
-    if (timeOut != null) {
-      String t = Files.readString(timeOut, StandardCharsets.UTF_8);
-      Matcher m = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)").matcher(t);
-      if (m.find()) {
-        rss = Long.parseLong(m.group(1));
-      }
-      Files.deleteIfExists(timeOut);
-    }
-    Files.deleteIfExists(out);
-    Files.deleteIfExists(err);
-    if (rc != 0) {
-      String tail = String.join(" | ", stderr.lines().filter(l -> !l.isBlank()).skip(
-          Math.max(0, stderr.lines().filter(l -> !l.isBlank()).count() - 3)).toList());
-      throw new IOException(command.get(0) + " exited " + rc + ": " + tail);
-    }
-    return new Run(stdout, stderr, seconds, rss);
+    return new Run(r.stdout(), r.stderr(), r.seconds(), r.cpuSeconds(), r.maxRssKb());
   }
 }

@@ -2,12 +2,15 @@ package org.tailguard.text.lm.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.tailguard.text.token.Sentences;
 import org.tailguard.text.token.Vocabulary;
 
@@ -28,22 +31,42 @@ public final class PlainText {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String s = line.strip();
         if (!s.isEmpty()) {
-          out.add(s.split("\\s+"));
+          out.add(split(s));
         }
       }
     }
     return out;
   }
 
-  /** Sentences over a vocabulary of the words seen at least {@code minCount} times. */
+  /**
+   * Sentences over a vocabulary of the words seen at least {@code minCount} times. Streams the file twice
+   * (word counts, then ids), so that only the encoded {@code int[]} sentences stay in memory, never the
+   * text as {@code String}s.
+   */
   public static Sentences read(Path file, int minCount) throws IOException {
-    List<String[]> lines = lines(file);
-    return encode(lines, Vocabulary.build(lines, minCount));
+    Iterable<String[]> lines = () -> new LineIterator(file);
+    try {
+      return encodeAll(lines, Vocabulary.build(lines, minCount));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
-  /** Sentences over a given vocabulary; unknown words become {@code <unk>}. */
+  /** Sentences over a given vocabulary; unknown words become {@code <unk>}. Streams the file once. */
   public static Sentences read(Path file, Vocabulary vocabulary) throws IOException {
-    return encode(lines(file), vocabulary);
+    try {
+      return encodeAll(() -> new LineIterator(file), vocabulary);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Sentences encodeAll(Iterable<String[]> lines, Vocabulary vocabulary) {
+    List<int[]> s = new ArrayList<>();
+    for (String[] tokens : lines) {
+      s.add(vocabulary.encode(tokens));
+    }
+    return new Sentences(vocabulary, s.toArray(new int[0][]));
   }
 
   public static Sentences encode(List<String[]> lines, Vocabulary vocabulary) {
@@ -69,6 +92,83 @@ public final class PlainText {
         }
         w.write('\n');
       }
+    }
+  }
+
+  /** A stripped, non-empty line split on runs of ASCII white space: {@code line.split("\\s+")}, without the regex. */
+  static String[] split(String line) {
+    int tokens = 0;
+    boolean in = false;
+    for (int i = 0; i < line.length(); i++) {
+      boolean space = isSpace(line.charAt(i));
+      if (!space && !in) {
+        tokens++;
+      }
+      in = !space;
+    }
+    String[] out = new String[tokens];
+    int t = 0;
+    int begin = -1;
+    for (int i = 0; i <= line.length(); i++) {
+      boolean space = i == line.length() || isSpace(line.charAt(i));
+      if (space && begin >= 0) {
+        out[t++] = line.substring(begin, i);
+        begin = -1;
+      } else if (!space && begin < 0) {
+        begin = i;
+      }
+    }
+    return out;
+  }
+
+  /** The characters of the regex class {@code \s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** The non-empty lines of a file, split on white space, read lazily; closes the file at its end. */
+  private static final class LineIterator implements Iterator<String[]> {
+    private final BufferedReader reader;
+    private String[] next;
+
+    LineIterator(Path file) {
+      try {
+        reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      advance();
+    }
+
+    private void advance() {
+      try {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          String s = line.strip();
+          if (!s.isEmpty()) {
+            next = split(s);
+            return;
+          }
+        }
+        next = null;
+        reader.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public String[] next() {
+      if (next == null) {
+        throw new NoSuchElementException();
+      }
+      String[] out = next;
+      advance();
+      return out;
     }
   }
 }
