@@ -86,12 +86,14 @@ final class IndicatorEngine {
     }
     int dupN = Math.min(config.duplicateSample(), sample.size());
     java.util.HashSet<String> seen = new java.util.HashSet<>();
-    for (String[] d : sample.documents(dupN)) {
+    List<String[]> dupDocs = sample.documents(dupN);
+    for (String[] d : dupDocs) {
       seen.add(String.join(" ", d));
     }
     put(v, MonitorIndicator.SAMPLE_DUPLICATE_RATE, dupN == 0 ? Double.NaN : (double) (dupN - seen.size()) / dupN);
+    put(v, MonitorIndicator.NEAR_DUPLICATE_RATE, NearDuplicates.rate(dupDocs));
     if (dupN < config.duplicateSample()) {
-      notes.add("sample_duplicate_rate: " + dupN + " sample responses, fewer than " + config.duplicateSample());
+      notes.add("sample_duplicate_rate, near_duplicate_rate: " + dupN + " sample responses, fewer than " + config.duplicateSample());
     }
     List<String[]> budget = sample.firstTokens(config.coverageTokens());
     Sentences b = SampleView.encode(budget);

@@ -44,6 +44,8 @@ public enum MonitorIndicator {
       "Self-BLEU of the first self_bleu_sentences sample sentences, Texygen settings (n = 3, smoothing method 1)"),
   SAMPLE_DUPLICATE_RATE("sample_duplicate_rate", Source.SAMPLE, Collapse.UP,
       "duplicate rate of the first duplicate_sample sample responses, normalised (exact, not near-duplicates)"),
+  NEAR_DUPLICATE_RATE("near_duplicate_rate", Source.SAMPLE, Collapse.UP,
+      "share of the first duplicate_sample sample responses whose word-trigram set has Jaccard ≥ 0.8 with an earlier one"),
   REF_COVERAGE("ref_coverage", Source.SAMPLE, Collapse.DOWN,
       "share of the reference corpus's word types present in coverage_tokens sample tokens"),
   TYPE_TOKEN_RATIO("type_token_ratio", Source.SAMPLE, Collapse.DOWN, "distinct words / coverage_tokens sample tokens"),
