@@ -57,9 +57,22 @@ final class JsonlReader implements Closeable {
   private long number;
   private boolean eof;
 
+  private final String defaultModel;
+  private final String defaultVersion;
+
   JsonlReader(InputStream in, int maxLineBytes) {
+    this(in, maxLineBytes, null, null);
+  }
+
+  /**
+   * A reader that fills a missing {@code model} or {@code version} with a default (when not null) and
+   * refuses a line that names another one.
+   */
+  JsonlReader(InputStream in, int maxLineBytes, String defaultModel, String defaultVersion) {
     this.in = in;
     this.max = maxLineBytes;
+    this.defaultModel = defaultModel;
+    this.defaultVersion = defaultVersion;
   }
 
   /** The next non-blank line's outcome, or null at the end of the input. */
@@ -122,8 +135,8 @@ final class JsonlReader implements Closeable {
       }
     }
     try {
-      String model = name(o, "model", true, false);
-      String version = name(o, "version", true, true);
+      String model = withDefault("model", name(o, "model", defaultModel == null, false), defaultModel);
+      String version = withDefault("version", name(o, "version", defaultVersion == null, true), defaultVersion);
       String promptId = name(o, "prompt_id", false, true);
       String prompt = string(o, "prompt", false);
       String response = string(o, "response", true);
@@ -172,6 +185,16 @@ final class JsonlReader implements Closeable {
       throw new FieldError(key, problem);
     }
     return s;
+  }
+
+  private static String withDefault(String key, String value, String dflt) throws FieldError {
+    if (value == null) {
+      return dflt;
+    }
+    if (dflt != null && !dflt.equals(value)) {
+      throw new FieldError(key, "is \"" + value + "\" but the default " + key + " given is \"" + dflt + "\"");
+    }
+    return value;
   }
 
   private static String string(JsonNode o, String key, boolean required) throws FieldError {

@@ -194,22 +194,39 @@ public final class Monitor implements AutoCloseable {
    * @throws UncheckedIOException if the input cannot be read
    */
   public IngestResult ingest(InputStream jsonl, IngestOptions options) {
+    return ingest(jsonl, options, null, null);
+  }
+
+  /**
+   * As {@link #ingest(InputStream, IngestOptions)}, filling records that lack {@code model} or
+   * {@code version} with the given defaults (each may be null: then the field is required). A record that
+   * names another model or version than a given default is a bad line. Bad lines are reported as
+   * {@code SOURCE:LINE: message}.
+   */
+  public IngestResult ingest(InputStream jsonl, IngestOptions options, String defaultModel, String defaultVersion) {
+    if (defaultModel != null) {
+      ResponseRecord.of(defaultModel, "v", ""); // validates the name, naming the field
+    }
+    if (defaultVersion != null) {
+      ResponseRecord.of("m", defaultVersion, "");
+    }
     long accepted = 0;
     long skipped = 0;
     long batches = 0;
     List<String> errors = new ArrayList<>();
     LinkedHashSet<String> touched = new LinkedHashSet<>();
     List<ResponseRecord> batch = new ArrayList<>(Math.min(config.batchSize(), 1 << 16));
-    try (JsonlReader reader = new JsonlReader(jsonl, options.maxLineBytes())) {
+    try (JsonlReader reader = new JsonlReader(jsonl, options.maxLineBytes(), defaultModel, defaultVersion)) {
       for (JsonlReader.Item item = reader.next(); item != null; item = reader.next()) {
         if (item.error() != null) {
+          String where = options.source() + ":" + item.line() + ": " + item.error().replaceFirst("^line \\d+: ", "");
           if (options.onBadInput() == OnBadInput.FAIL) {
-            throw new SpecException(options.source() + ": " + item.error() + " (" + accepted + " records in "
+            throw new SpecException(where + " (" + accepted + " records in "
                 + batches + " earlier batches were stored; the " + batch.size() + " read since were not)");
           }
           skipped++;
           if (errors.size() < IngestResult.MAX_ERRORS) {
-            errors.add(options.source() + ": " + item.error());
+            errors.add(where);
           }
           continue;
         }
@@ -519,6 +536,44 @@ public final class Monitor implements AutoCloseable {
       if (!keep.contains(it.next().getValue())) {
         it.remove();
       }
+    }
+  }
+
+  /**
+   * Deletes a model with all its versions, samples, prompts, pending records and warnings (one transaction).
+   *
+   * @return whether the model existed
+   * @throws SpecException if the store is read-only
+   */
+  public boolean deleteModel(String model) {
+    synchronized (writeLock) {
+      if (store.readOnly()) {
+        throw new SpecException(store.file() + ": the monitor store is open read-only");
+      }
+      try {
+        long id = store.modelId(model, false, null);
+        if (id < 0) {
+          return false;
+        }
+        store.begin();
+        store.deleteModel(id);
+        store.commit();
+        inboxRows = store.inboxCount();
+      } catch (SQLException | RuntimeException e) {
+        store.rollbackQuietly();
+        throw e instanceof RuntimeException re ? re : failure((SQLException) e);
+      } finally {
+        String prefix = model + '\u0000';
+        contexts.keySet().removeIf(k -> k.startsWith(prefix));
+        versionIds.keySet().removeIf(k -> k.startsWith(prefix));
+        synchronized (dataCache) {
+          dataCache.keySet().removeIf(k -> k.startsWith(prefix));
+        }
+        synchronized (driftCache) {
+          driftCache.keySet().removeIf(k -> k.startsWith(prefix));
+        }
+      }
+      return true;
     }
   }
 

@@ -134,6 +134,12 @@ public record MonitorConfig(long seed, int reservoirSize, int promptSample, int 
         driftDocuments, driftPermutations, batchSize, d);
   }
 
+  public MonitorConfig withDriftPermutations(int n) {
+    return new MonitorConfig(seed, reservoirSize, promptSample, answersPerPrompt, lgFrequentItems, hllLgK, bloomBits,
+        referenceCorpus, referenceLm, tailRank, uniqueSample, selfBleuSentences, coverageTokens, duplicateSample,
+        driftDocuments, n, batchSize, durability);
+  }
+
   /** The sample budgets, for stores and tests that need small or large ones. */
   public MonitorConfig withBudgets(int unique, int selfBleu, int coverage, int duplicates, int driftDocs) {
     return new MonitorConfig(seed, reservoirSize, promptSample, answersPerPrompt, lgFrequentItems, hllLgK, bloomBits,

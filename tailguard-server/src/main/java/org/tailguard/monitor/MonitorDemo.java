@@ -71,6 +71,15 @@ public final class MonitorDemo {
     public static Options defaults() {
       return new Options("sotu:train", "moby-dick", 5000, 6, 2000, 100, 3, 40, 2024);
     }
+
+    /**
+     * The defaults with 2,000 sentences per generation and 1,200 unprompted responses per version (for
+     * {@code tailguard demo --quick} and tests): the versions still fill the sample budgets of the default
+     * monitor config at generation 0.
+     */
+    public static Options quick() {
+      return new Options("sotu:train", "moby-dick", 2000, 6, 1200, 50, 3, 40, 2024);
+    }
   }
 
   /**
@@ -82,8 +91,13 @@ public final class MonitorDemo {
    */
   public record Result(List<String> versions, List<Warning> collapsing, List<Warning> control) {}
 
-  /** Fills the monitor with both models, then evaluates both with the monitor's policy. */
+  /**
+   * Fills the monitor with both models, replacing them if the store already holds them (so that running the
+   * demo again gives the same store), then evaluates both with the monitor's policy.
+   */
   public static Result fill(Monitor monitor, Options o) {
+    monitor.deleteModel(COLLAPSING);
+    monitor.deleteModel(CONTROL);
     NGramSpec spec = new NGramSpec(o.corpus(), null, 3, null, null, null, o.maxLength(), null, o.observer());
     NGramFamily family = new NGramFamily(spec);
     Vocabulary vocabulary = family.training().vocabulary();

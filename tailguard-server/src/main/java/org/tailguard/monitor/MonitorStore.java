@@ -578,6 +578,20 @@ final class MonitorStore implements AutoCloseable {
     }
   }
 
+  /** Deletes a model and everything stored about it (inside the caller's transaction). */
+  void deleteModel(long model) throws SQLException {
+    String versions = "(SELECT id FROM versions WHERE model = ?)";
+    for (String sql : List.of("DELETE FROM warnings WHERE model = ?", "DELETE FROM indicators WHERE version IN " + versions,
+        "DELETE FROM samples WHERE version IN " + versions, "DELETE FROM prompts WHERE version IN " + versions,
+        "DELETE FROM inbox WHERE version IN " + versions, "DELETE FROM versions WHERE model = ?",
+        "DELETE FROM models WHERE id = ?")) {
+      try (PreparedStatement ps = writer.prepareStatement(sql)) {
+        ps.setLong(1, model);
+        ps.executeUpdate();
+      }
+    }
+  }
+
   void deleteInbox(long upToId) throws SQLException {
     try (PreparedStatement ps = writer.prepareStatement("DELETE FROM inbox WHERE id <= ?")) {
       ps.setLong(1, upToId);
