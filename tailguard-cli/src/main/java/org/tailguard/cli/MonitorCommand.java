@@ -265,7 +265,8 @@ final class MonitorCommand {
           out.printf(Locale.ROOT, "vanished: \"%s\" (%.0f uses expected at %s's rate)%n", w.word(), w.expected(), v1);
         }
         for (Examples.RepeatedResponse r : ex.repeated()) {
-          out.printf(Locale.ROOT, "repeated: \"%s\" %d times (%.2f%%)%n", r.response(), r.count(), 100 * r.share());
+          out.printf(Locale.ROOT, "repeated: %s %d times (%.2f%%)%n",
+              r.response().isEmpty() ? "(empty response)" : "\"" + r.response() + "\"", r.count(), 100 * r.share());
         }
         ex.outputs().forEach(o -> out.println("example output: " + o));
       }

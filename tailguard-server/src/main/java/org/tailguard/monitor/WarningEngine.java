@@ -144,8 +144,8 @@ final class WarningEngine {
     }
     if (!ex.repeated().isEmpty()) {
       Examples.RepeatedResponse r = ex.repeated().get(0);
-      parts.add(String.format(Locale.ROOT, "Most repeated: \"%s\" (%.1f%% of responses).", abbreviate(r.response(), 80),
-          100 * r.share()));
+      parts.add(String.format(Locale.ROOT, "Most repeated: %s (%.1f%% of responses).",
+          r.response().isEmpty() ? "the empty response" : "\"" + abbreviate(r.response(), 80) + "\"", 100 * r.share()));
     }
     return String.join(" ", parts);
   }
