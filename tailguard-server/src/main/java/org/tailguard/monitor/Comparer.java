@@ -44,6 +44,28 @@ final class Comparer {
         prompts(ref.prompts(), cur.prompts()), examples(ref, cur, config));
   }
 
+  /**
+   * Coverage of the baseline version's vocabulary, calibrated by the baseline itself: the share of the word
+   * types in b tokens of the baseline sample that occur in b tokens of the current sample, divided by the
+   * share that occur in the next b tokens of the baseline sample (what an unchanged model retains, since two
+   * samples of one distribution never share all their types). b = min(coverage_tokens, half the baseline
+   * sample's tokens, the current sample's tokens). About 1 without change; below 1 when words vanished.
+   *
+   * @return {kept/expected, kept, expected, b}; NaN values if b &lt; 100 tokens
+   */
+  static double[] baselineCoverage(VersionData base, VersionData cur, MonitorConfig config) {
+    long b = Math.min(config.coverageTokens(), Math.min(base.sample().tokens / 2, cur.sample().tokens));
+    if (b < 100) {
+      return new double[] {Double.NaN, Double.NaN, Double.NaN, b};
+    }
+    Set<String> a = base.sample().types(0, b);
+    Set<String> held = base.sample().types(b, b);
+    Set<String> now = cur.sample().types(0, b);
+    double kept = (double) a.stream().filter(now::contains).count() / a.size();
+    double expected = (double) a.stream().filter(held::contains).count() / a.size();
+    return new double[] {kept / expected, kept, expected, b};
+  }
+
   /** The drift test of two versions' samples, from the seeded metric stream. */
   static DriftTest.Result drift(VersionData ref, VersionData cur, MonitorConfig config) {
     List<String[]> a = ref.sample().documents(config.driftDocuments());

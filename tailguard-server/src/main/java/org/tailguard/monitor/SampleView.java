@@ -68,20 +68,36 @@ final class SampleView {
 
   /** Sentences holding exactly the first {@code budget} tokens (the last one cut), or all if fewer. */
   List<String[]> firstTokens(int budget) {
+    return tokens(0, budget);
+  }
+
+  /** The word types of tokens {@code from} .. {@code from + budget} of the sample, in order (fewer if it ends). */
+  java.util.Set<String> types(long from, long budget) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String[] s : tokens(from, budget)) {
+      out.addAll(Arrays.asList(s));
+    }
+    return out;
+  }
+
+  /** Sentences (pieces cut at the ends) holding tokens {@code from} .. {@code from + budget}. */
+  private List<String[]> tokens(long from, long budget) {
     List<String[]> out = new ArrayList<>();
+    long skip = from;
     long left = budget;
     for (List<String[]> r : sentences) {
       for (String[] s : r) {
         if (left == 0) {
           return out;
         }
-        if (s.length <= left) {
-          out.add(s);
-          left -= s.length;
-        } else {
-          out.add(Arrays.copyOf(s, (int) left));
-          left = 0;
+        int start = (int) Math.min(skip, s.length);
+        skip -= start;
+        if (start == s.length) {
+          continue;
         }
+        int end = (int) Math.min(s.length, start + left);
+        out.add(start == 0 && end == s.length ? s : Arrays.copyOfRange(s, start, end));
+        left -= end - start;
       }
     }
     return out;

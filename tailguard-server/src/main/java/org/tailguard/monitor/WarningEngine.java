@@ -12,6 +12,12 @@ import java.util.stream.Collectors;
 final class WarningEngine {
   private WarningEngine() {}
 
+  /**
+   * The indicator a coverage rule reports when the store has no human reference corpus: retention of the
+   * baseline version's word types relative to the baseline's own retention ({@link Comparer#baselineCoverage}).
+   */
+  static final String BASELINE_COVERAGE = "baseline_coverage";
+
   /** Loads what the rules read, with caching left to the monitor. */
   interface Data {
     Comparer.VersionData load(VersionInfo v);
@@ -39,6 +45,23 @@ final class WarningEngine {
             MonitorIndicator ind = MonitorIndicator.byId(t.indicator());
             double a = data.load(base).indicators().value(ind);
             double b = data.load(v).indicators().value(ind);
+            if (ind == MonitorIndicator.REF_COVERAGE && Double.isNaN(a) && Double.isNaN(b)) {
+              // no human reference: coverage of the baseline version's vocabulary instead
+              double[] bc = Comparer.baselineCoverage(data.load(base), data.load(v), config);
+              double change = bc[0] - 1;
+              if (-change >= t.relativeChange()) {
+                Examples ex = examples(examples, data, base, v, config);
+                String detail = String.format(Locale.ROOT, "%.1f%% of the word types of %.0f tokens of %s occur in as many "
+                    + "tokens of %s; %.1f%% occur in the next %.0f tokens of %s itself", 100 * bc[1], bc[3],
+                    base.version(), v.version(), 100 * bc[2], bc[3], base.version());
+                String msg = String.format(Locale.ROOT, "%s %s: coverage of version %s's vocabulary fell %.1f%% "
+                    + "(no human reference: %s); rule %s: down %.0f%%. %s", v.model(), v.version(), base.version(),
+                    -100 * change, detail, t.id(), 100 * t.relativeChange(), summary(ex));
+                out.add(new Raised(new Warning(v.model(), v.version(), t.id(), BASELINE_COVERAGE, base.version(), 1.0,
+                    bc[0], change, t.relativeChange(), msg, detail, ex, true, now), v, base));
+              }
+              continue;
+            }
             double change = Comparer.relativeChange(a, b);
             double moved = ind.collapse() == MonitorIndicator.Collapse.DOWN ? -change : change;
             if (moved >= t.relativeChange()) {

@@ -13,7 +13,9 @@ import org.tailguard.spec.SpecException;
  *   <li>{@code distinct-n-down}: distinct_n down by 10% or more;</li>
  *   <li>{@code perplexity-up}: ref_perplexity up by 10% or more;</li>
  *   <li>{@code coverage-down}: ref_coverage (vocabulary coverage of the reference) down by 20% or more —
- *       the three tiers of collapse-science.md §4 (as claimed by the rootiq repository);</li>
+ *       the three tiers of collapse-science.md §4 (as claimed by the rootiq repository). Without a human reference corpus
+ *       the rule reads {@code baseline_coverage} instead: the share of the baseline version's word types the
+ *       version still uses, relative to the share the baseline keeps in a second sample of itself;</li>
  *   <li>{@code drift}: the domain-classifier test ({@link DriftTest}) flags the baseline-to-version pair,
  *       and its AUC is at least 0.55, Evidently's absolute threshold. Requiring both keeps the chance of a
  *       false alarm per pair near 0.3% for 500 held-out responses per side (the null AUC's standard

@@ -165,6 +165,32 @@ class WarningRulesTest {
     assertTrue(t.detail().contains("Mann-Kendall") && t.detail().contains("S = -10"), t.detail());
   }
 
+  /**
+   * Without a human reference the coverage rule compares with the baseline version's own vocabulary: quiet
+   * between stable versions (each keeps about as many of v0's types as v0 keeps in a second sample of itself),
+   * firing on the narrow version.
+   */
+  @Test
+  void noHumanReference_coverageUsesTheBaselineVersion() {
+    MonitorConfig none = config().withReference(MonitorConfig.NONE, MonitorConfig.NONE);
+    try (Monitor m = Monitor.open(dir.resolve("none.db"), none)) {
+      m.ingest(version("m", "v0", chunk(0, STABLE)));
+      m.ingest(version("m", "v1", chunk(STABLE, STABLE)));
+      m.ingest(version("m", "v2", narrow(2 * STABLE, 40, 400, 3)));
+      List<Warning> ws = m.evaluate("m");
+      List<Warning> cov = ws.stream().filter(w -> w.rule().equals("coverage-down")).toList();
+      assertEquals(List.of("v2"), cov.stream().map(Warning::version).toList(), () -> ws.toString());
+      Warning w = cov.get(0);
+      assertEquals(WarningEngine.BASELINE_COVERAGE, w.indicator());
+      assertTrue(w.value() < 0.8 && w.change() <= -0.2, w.message());
+      assertTrue(w.detail().contains("occur in the next"), w.detail());
+      double[] stable = Comparer.baselineCoverage(m.data(m.version("m", "v0")), m.data(m.version("m", "v1")), none);
+      System.out.printf("baseline coverage v0→v1 (stable): kept %.3f, expected %.3f, ratio %.3f on %.0f tokens%n",
+          stable[1], stable[2], stable[0], stable[3]);
+      assertTrue(Math.abs(stable[0] - 1) < 0.1, "stable ratio " + stable[0]);
+    }
+  }
+
   @Test
   void previousBaseline_comparesNeighbours() {
     try (Monitor m = Monitor.open(dir.resolve("prev.db"), config())) {
