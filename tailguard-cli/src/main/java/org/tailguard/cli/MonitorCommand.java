@@ -51,13 +51,42 @@ final class MonitorCommand {
     return data.dir().resolve("monitor.db");
   }
 
-  /** Opens an existing store for writing (evaluation stores warnings), with a clear error if there is none. */
+  /** Monitors opened read-only because another process writes the store (such as {@code tailguard serve}). */
+  private static final java.util.Set<Monitor> READ_ONLY = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+  /**
+   * Opens an existing store for writing (evaluation stores warnings), or read-only if another process holds
+   * the writer's lock; with a clear error if there is no store.
+   */
   static Monitor openExisting(DataOptions data) {
     Path f = storeFile(data);
     if (!Files.exists(f)) {
       throw new UserException(f + ": no monitor store yet; run 'tailguard monitor ingest FILE' (or 'tailguard demo') first");
     }
-    return Monitor.open(f);
+    try {
+      return Monitor.open(f);
+    } catch (org.tailguard.spec.SpecException locked) {
+      Monitor m;
+      try {
+        m = Monitor.openReadOnly(f);
+      } catch (RuntimeException e) {
+        throw locked;
+      }
+      synchronized (READ_ONLY) {
+        READ_ONLY.add(m);
+      }
+      return m;
+    }
+  }
+
+  /** The warnings that hold now: evaluated and stored, or as last stored when the store is read-only. */
+  static List<Warning> warnings(Monitor m, String model) {
+    synchronized (READ_ONLY) {
+      if (READ_ONLY.contains(m)) {
+        return m.warnings(model);
+      }
+    }
+    return m.evaluate(model);
   }
 
   static List<String> modelsOrAll(Monitor m, String model) {
@@ -154,7 +183,7 @@ final class MonitorCommand {
           out.println("no models yet");
         }
         for (String mod : models) {
-          List<Warning> ws = m.evaluate(mod);
+          List<Warning> ws = warnings(m, mod);
           out.println(mod + ":");
           List<String> header = new ArrayList<>(List.of("version", "records"));
           SHOWN.forEach(i -> header.add(i.id()));
@@ -193,7 +222,7 @@ final class MonitorCommand {
       PrintWriter out = cmd.commandLine().getOut();
       try (Monitor m = openExisting(data)) {
         for (String mod : modelsOrAll(m, model)) {
-          List<Warning> ws = m.evaluate(mod);
+          List<Warning> ws = warnings(m, mod);
           out.printf(Locale.ROOT, "%s: %d warning%s%n", mod, ws.size(), ws.size() == 1 ? "" : "s");
           for (Warning w : ws) {
             out.printf(Locale.ROOT, "  [%s] %s %s: %s %s → %s (%+.1f%%) from %s%n", w.rule(), mod, w.version(),

@@ -66,6 +66,15 @@ class MonitorCliTest {
     assertTrue(r.out().contains("drift: FLAGGED") && r.out().contains("Hellinger") && r.out().contains("repeated:"),
         r.out());
 
+    try (Monitor writer = Monitor.open(data.resolve("monitor.db"))) { // another writer holds the store
+      r = CliTest.cli("monitor", "warnings", "bot", "--data-dir", d);
+      assertEquals(0, r.status(), r.err());
+      assertTrue(r.out().contains("[distinct-n-down] bot v1"), "read-only: the stored warnings: " + r.out());
+      CliTest.Result ingest = CliTest.cli("monitor", "ingest", good.toString(), "--model", "bot", "--data-dir", d);
+      assertEquals(2, ingest.status());
+      assertTrue(ingest.err().contains("already open for writing"), ingest.err());
+    }
+
     r = CliTest.cli("monitor", "compare", "nobody", "v0", "v1", "--data-dir", d);
     assertEquals(2, r.status());
     assertTrue(r.err().contains("unknown model nobody"), r.err());
