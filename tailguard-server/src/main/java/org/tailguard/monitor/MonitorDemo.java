@@ -98,6 +98,8 @@ public final class MonitorDemo {
   public static Result fill(Monitor monitor, Options o) {
     monitor.deleteModel(COLLAPSING);
     monitor.deleteModel(CONTROL);
+    // the reference (tokenising and training take seconds) is built while the chain is generated
+    Thread reference = Thread.ofPlatform().daemon().name("monitor-reference").start(monitor::reference);
     NGramSpec spec = new NGramSpec(o.corpus(), null, 3, null, null, null, o.maxLength(), null, o.observer());
     NGramFamily family = new NGramFamily(spec);
     Vocabulary vocabulary = family.training().vocabulary();
@@ -106,17 +108,26 @@ public final class MonitorDemo {
     NGramFit first = family.fit(data, RandomStreams.derive(o.seed(), 0, 0, Purpose.FIT));
     NGramFit fit = first;
     List<String> names = new ArrayList<>();
+    List<List<ResponseRecord>> batches = new ArrayList<>();
     for (int g = 0; g < o.versions(); g++) {
       String version = "gen-" + g;
       names.add(version);
-      monitor.ingest(responses(COLLAPSING, version, fit, vocabulary, prompts, o,
+      batches.add(responses(COLLAPSING, version, fit, vocabulary, prompts, o,
           RandomStreams.derive(o.seed(), 0, g, Purpose.METRIC)));
-      monitor.ingest(responses(CONTROL, version, first, vocabulary, prompts, o,
+      batches.add(responses(CONTROL, version, first, vocabulary, prompts, o,
           RandomStreams.derive(o.seed(), 1, g, Purpose.METRIC)));
       if (g + 1 < o.versions()) {
         TextData next = fit.sample(o.trainSentences(), 1.0, RandomStreams.derive(o.seed(), 0, g, Purpose.SAMPLE));
         fit = family.fit(next, RandomStreams.derive(o.seed(), 0, g + 1, Purpose.FIT));
       }
+    }
+    try {
+      reference.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (List<ResponseRecord> b : batches) { // versions in order: gen-0 of both models first
+      monitor.ingest(b);
     }
     return new Result(names, monitor.evaluate(COLLAPSING), monitor.evaluate(CONTROL));
   }
