@@ -2,6 +2,7 @@ package org.tailguard.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tailguard.models.ModelFamilies;
+import org.tailguard.monitor.Monitor;
+import org.tailguard.monitor.MonitorDemo;
+import org.tailguard.monitor.Warning;
 import org.tailguard.report.DemoReport;
 import org.tailguard.report.DemoReport.Claim;
 import org.tailguard.report.Reports;
@@ -105,9 +109,42 @@ final class DemoCommand implements Callable<Integer> {
         TextCommand.Table.print(out, SeedTable.rows(store, textRuns));
       }
       out.printf(Locale.ROOT, "%d of %d claims reproduced.%n", ok, claims.size());
+      monitor(out, err);
       out.println("report: " + index);
     }
     return 0;
+  }
+
+  /**
+   * Fills the monitor store with a model that collapses over its versions (generations of a text replace
+   * chain) and a stable control, evaluates the warning rules and prints what fired where.
+   */
+  private void monitor(PrintWriter out, PrintWriter err) {
+    Path file = MonitorCommand.storeFile(data);
+    long t0 = System.nanoTime();
+    try (Monitor m = Monitor.open(file)) {
+      MonitorDemo.Result r = MonitorDemo.fill(m, quick ? MonitorDemo.Options.quick() : MonitorDemo.Options.defaults());
+      out.println();
+      out.printf(Locale.ROOT, "The monitor (%s, versions %s; %.0f s): early warnings per model%n", file,
+          String.join(", ", r.versions()), (System.nanoTime() - t0) / 1e9);
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(monitorRow(MonitorDemo.COLLAPSING, "collapses (generation g trained on g-1's text)", r.collapsing(), true));
+      rows.add(monitorRow(MonitorDemo.CONTROL, "stable (every version samples generation 0)", r.control(), false));
+      Tables.print(out, List.of("model", "what it is", "warnings", "first fired", "as it should"), rows);
+      out.println("See them with: tailguard monitor show; tailguard monitor warnings " + MonitorDemo.COLLAPSING);
+    }
+    err.println("wrote " + file);
+  }
+
+  private static List<String> monitorRow(String model, String what, List<Warning> ws, boolean shouldFire) {
+    Map<String, String> first = new LinkedHashMap<>();
+    for (Warning w : ws) {
+      first.putIfAbsent(w.rule(), w.version());
+    }
+    String fired = first.entrySet().stream().map(e -> e.getKey() + " @" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
+    return List.of(model, what, Integer.toString(ws.size()), fired.isEmpty() ? "-" : fired,
+        ws.isEmpty() != shouldFire ? "yes" : "NO");
   }
 
   static String resource(String file) throws IOException {

@@ -32,6 +32,12 @@ class DemoTest {
       assertTrue(Files.exists(data.resolve("demo").resolve(group).resolve("index.html")), group);
       assertTrue(index.contains("href=\"" + group + "/index.html\""), group);
     }
+    // the monitor: warnings on the collapsing model, none on the control, each row agreeing with its expectation
+    assertTrue(Files.exists(data.resolve("monitor.db")));
+    String collapsing = r.out().lines().filter(l -> l.startsWith("demo-collapsing")).findFirst().orElseThrow();
+    String control = r.out().lines().filter(l -> l.startsWith("demo-control")).findFirst().orElseThrow();
+    assertTrue(collapsing.contains("distinct-n-down") && collapsing.trim().endsWith("yes"), collapsing);
+    assertTrue(control.matches(".*\\s0\\s+-\\s+yes\\s*"), control);
     try (var runs = Files.list(data.resolve("runs"))) {
       assertEquals(13, runs.filter(p -> Files.exists(p.resolve("report/index.html"))).count());
     }
