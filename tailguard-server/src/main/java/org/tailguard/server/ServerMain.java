@@ -1,0 +1,37 @@
+package org.tailguard.server;
+
+import java.nio.file.Path;
+
+/**
+ * Runs the server as its own process: {@code ServerMain --data-dir DIR [--port N] [--bind ADDR] [--token T]}.
+ * Prints {@code listening <port>} once it accepts requests. The load test starts it this way to kill it with
+ * SIGKILL mid-ingest; people use {@code tailguard serve}.
+ */
+public final class ServerMain {
+  private ServerMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Path dir = null;
+    int port = 0;
+    String bind = "127.0.0.1";
+    String token = System.getenv("TAILGUARD_TOKEN");
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--data-dir" -> dir = Path.of(args[i + 1]);
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--bind" -> bind = args[i + 1];
+        case "--token" -> token = args[i + 1];
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (dir == null) {
+      throw new IllegalArgumentException("--data-dir is required");
+    }
+    ServerConfig cfg = new ServerConfig(dir, bind, port, token, ServerConfig.DEFAULT_MAX_BODY, ServerConfig.DEFAULT_MAX_RECORDS);
+    TailguardServer server = TailguardServer.start(cfg);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    System.out.println("listening " + server.port());
+    System.out.flush();
+    server.awaitStop();
+  }
+}
