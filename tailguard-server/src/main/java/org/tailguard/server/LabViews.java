@@ -47,6 +47,7 @@ final class LabViews implements AutoCloseable {
   }
 
   ObjectNode run(String id) {
+    checkId(id);
     RunStore s = storeOrFail();
     Run r = find(s, id);
     ObjectNode o = brief(r);
@@ -65,6 +66,7 @@ final class LabViews implements AutoCloseable {
 
   /** {@code {run, generations: [...], indicators: {name: {median, p10, p90, mean, sd, count, nan}}}}, arrays by generation. */
   ObjectNode summaries(String id) {
+    checkId(id);
     RunStore s = storeOrFail();
     Run r = find(s, id);
     List<SummaryRow> rows = s.summaries(r.id());
@@ -99,6 +101,7 @@ final class LabViews implements AutoCloseable {
   }
 
   ObjectNode seedTable(String id) {
+    checkId(id);
     RunStore s = storeOrFail();
     Run r = find(s, id);
     List<SeedTable.Row> rows;
@@ -121,11 +124,14 @@ final class LabViews implements AutoCloseable {
     return s;
   }
 
-  private static Run find(RunStore s, String id) {
+  private static void checkId(String id) {
     if (id.length() > 200 || !id.matches("[A-Za-z0-9._-]+")) {
       throw ApiException.badRequest("run: must be a run id or prefix (letters, digits, '.', '_', '-'), got '"
           + Views.clip(id) + "'");
     }
+  }
+
+  private static Run find(RunStore s, String id) {
     try {
       return s.find(id);
     } catch (StoreException e) {

@@ -39,7 +39,7 @@ final class PipelineViews {
     List<Path> dirs = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
       for (Path d : ds) {
-        if (NAME.matcher(d.getFileName().toString()).matches()
+        if (NAME.matcher(d.getFileName().toString()).matches() && Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)
             && Files.isRegularFile(d.resolve("summary.json"), LinkOption.NOFOLLOW_LINKS)) {
           dirs.add(d);
         }
@@ -80,7 +80,8 @@ final class PipelineViews {
       throw ApiException.badRequest("name: must match " + NAME.pattern() + ", got '" + Views.clip(name) + "'");
     }
     Path file = root.resolve(name).resolve("summary.json");
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isDirectory(root.resolve(name), LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       throw ApiException.notFound("no pipeline run '" + name + "'");
     }
     Path real = file.toRealPath();

@@ -1,6 +1,7 @@
 package org.tailguard.server;
 
 import java.nio.file.Path;
+import org.tailguard.monitor.MonitorConfig;
 import org.tailguard.spec.Check;
 
 /**
@@ -14,8 +15,10 @@ import org.tailguard.spec.Check;
  *     generate it there (mode 0600)
  * @param maxBodyBytes the largest request body accepted (413 beyond)
  * @param maxRecords the most records one ingest request may carry (413 beyond)
+ * @param monitor the settings of a new monitor store, or null for the defaults (an existing store keeps its own)
  */
-public record ServerConfig(Path dataDir, String bind, int port, String token, long maxBodyBytes, int maxRecords) {
+public record ServerConfig(Path dataDir, String bind, int port, String token, long maxBodyBytes, int maxRecords,
+    MonitorConfig monitor) {
   /** 8 MiB: about 20,000 typical records in one request. */
   public static final long DEFAULT_MAX_BODY = 8L << 20;
   public static final int DEFAULT_MAX_RECORDS = 50_000;
@@ -35,14 +38,18 @@ public record ServerConfig(Path dataDir, String bind, int port, String token, lo
 
   /** Loopback, the given port, a generated or stored token and the default limits. */
   public static ServerConfig of(Path dataDir, int port) {
-    return new ServerConfig(dataDir, "127.0.0.1", port, null, DEFAULT_MAX_BODY, DEFAULT_MAX_RECORDS);
+    return new ServerConfig(dataDir, "127.0.0.1", port, null, DEFAULT_MAX_BODY, DEFAULT_MAX_RECORDS, null);
   }
 
   public ServerConfig withToken(String t) {
-    return new ServerConfig(dataDir, bind, port, t, maxBodyBytes, maxRecords);
+    return new ServerConfig(dataDir, bind, port, t, maxBodyBytes, maxRecords, monitor);
   }
 
   public ServerConfig withLimits(long bodyBytes, int records) {
-    return new ServerConfig(dataDir, bind, port, token, bodyBytes, records);
+    return new ServerConfig(dataDir, bind, port, token, bodyBytes, records, monitor);
+  }
+
+  public ServerConfig withMonitor(MonitorConfig m) {
+    return new ServerConfig(dataDir, bind, port, token, maxBodyBytes, maxRecords, m);
   }
 }

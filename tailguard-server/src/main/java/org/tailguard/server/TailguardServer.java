@@ -83,7 +83,8 @@ public final class TailguardServer implements AutoCloseable {
       throw new SpecException("data_dir: cannot create " + dir + ": " + e.getMessage(), e);
     }
     this.token = Tokens.resolve(config.token(), dir);
-    this.monitor = Monitor.open(dir.resolve("monitor.db"));
+    this.monitor = config.monitor() == null ? Monitor.open(dir.resolve("monitor.db"))
+        : Monitor.open(dir.resolve("monitor.db"), config.monitor());
     this.monitor.addSink(new LogSink());
     this.monitorViews = new MonitorViews(monitor);
     this.lab = new LabViews(dir.resolve("tailguard.db"));
@@ -123,12 +124,12 @@ public final class TailguardServer implements AutoCloseable {
           error(ctx, 500, "internal", "internal error; see the server log");
         });
         cfg.routes.error(404, ctx -> {
-          if (ctx.path().startsWith("/api/") && ctx.resultInputStream() == null) {
+          if (ctx.path().startsWith("/api/") && !isApiError(ctx)) {
             error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + Views.clip(ctx.path()));
           }
         });
         cfg.routes.error(405, ctx -> {
-          if (ctx.path().startsWith("/api/") && ctx.resultInputStream() == null) {
+          if (ctx.path().startsWith("/api/") && !isApiError(ctx)) {
             error(ctx, 405, "method_not_allowed", "method not allowed: " + ctx.method() + " " + Views.clip(ctx.path()));
           }
         });
@@ -372,6 +373,12 @@ public final class TailguardServer implements AutoCloseable {
 
   private static void json(Context ctx, JsonNode n) {
     ctx.contentType(JSON_TYPE).result(Json.write(n));
+  }
+
+  /** Whether the response already holds one of our JSON errors (Javalin's error handlers run after ours). */
+  private static boolean isApiError(Context ctx) {
+    String r = ctx.result();
+    return r != null && r.startsWith("{\"error\"");
   }
 
   private static void error(Context ctx, int status, String code, String message) {
