@@ -9,6 +9,7 @@ import org.tailguard.models.gaussian.Estimator;
 import org.tailguard.models.gaussian.GaussianFamily;
 import org.tailguard.models.gaussian.GaussianSpec;
 import org.tailguard.monitor.Monitor;
+import org.tailguard.monitor.MonitorConfig;
 import org.tailguard.monitor.MonitorDemo;
 import org.tailguard.sim.Simulator;
 import org.tailguard.spec.ExperimentSpec;
@@ -44,9 +45,9 @@ final class DashboardFixture {
           description: A Kneser-Ney bigram retrained on its own sentences.
           seed: 7
           chains: 2
-          generations: 4
-          model: {family: ngram, corpus: brown:train, order: 2, probe_sentences: 200}
-          workflow: {type: replace, samples: 1500}
+          generations: 3
+          model: {family: ngram, corpus: brown:train:humor, order: 2, probe_sentences: 100}
+          workflow: {type: replace, samples: 800}
           metrics: [types, heldout_ppl, unique_1, self_bleu]
           """, "fixture.yaml");
       Run t = store.createRun(text, loader, Provenance.capture(1, List.of("test")));
@@ -56,9 +57,18 @@ final class DashboardFixture {
     }
   }
 
+  /**
+   * The monitor settings of the tests: the default rules and budgets, with the smaller SOTU test split as the
+   * human reference for both coverage and perplexity (training the default reference LM on the whole training
+   * split takes most of a test's budget).
+   */
+  static MonitorConfig monitorConfig() {
+    return MonitorConfig.defaults().withReference("sotu:test", "sotu:test");
+  }
+
   /** The monitor demo at a size a test can afford. */
   static MonitorDemo.Result monitorDemo(Monitor monitor) {
-    return MonitorDemo.fill(monitor, new MonitorDemo.Options("sotu:train", "moby-dick", 1500, 4, 400, 30, 3, 30, 2024));
+    return MonitorDemo.fill(monitor, new MonitorDemo.Options("sotu:train", "moby-dick", 1500, 4, 300, 20, 3, 30, 2024));
   }
 
   /** Writes a pipeline run folder {@code <dataDir>/pipelines/<name>/summary.json}. */

@@ -114,7 +114,7 @@ function setActiveNav(section) {
 
 function show(...nodes) {
   const view = document.getElementById('view');
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
   for (const [canvas, cfg] of pending.splice(0)) makeChart(canvas, cfg);
   view.dataset.ready = 'true';
 }
@@ -148,7 +148,7 @@ async function monitorOverview() {
           : h('span', { class: 'badge ok', text: 'quiet' })),
       h('div', { class: 'meta', text: `${m.versions} versions · ${fmt(m.records)} responses · latest ${m.latest_version || '—'}` }),
       h('div', { class: 'canvas-wrap', style: 'height:70px;position:relative' }, canvas),
-      h('div', { class: 'meta', text: 'distinct-n per version' }));
+      h('div', { class: 'meta spark-note', text: 'distinct-n per version' }));
     cards.append(card);
   }
   show(...head,
@@ -163,6 +163,12 @@ async function monitorOverview() {
       const canvas = card.querySelector('canvas');
       if (!canvas.isConnected) return;
       sparkline(canvas, d, 'distinct_n');
+      const first = d.versions[0]?.values.distinct_n;
+      const last = d.versions.at(-1)?.values.distinct_n;
+      if (typeof first === 'number' && typeof last === 'number' && first > 0) {
+        card.querySelector('.spark-note').textContent =
+          `distinct-n ${fmt(first, 3)} → ${fmt(last, 3)} (${pct((last - first) / first)} since ${d.versions[0].version})`;
+      }
     }).catch(() => {});
   }
 }
@@ -185,11 +191,12 @@ function sparkline(canvas, d, indicator) {
   makeChart(canvas, {
     type: 'line',
     data: { labels, datasets: [
-      { data: values, borderColor: accent, backgroundColor: withAlpha(accent, .12), fill: true, pointRadius: 0, tension: .25, borderWidth: 2 },
+      { data: values, borderColor: accent, backgroundColor: withAlpha(accent, .12), fill: true, pointRadius: 0, tension: 0, borderWidth: 2 },
       { data: flagged, showLine: false, pointStyle: 'triangle', pointRadius: 5, borderColor: css('--bad'), backgroundColor: css('--bad') },
     ] },
+    // From zero, so a small wobble looks small next to a real fall.
     options: baseChartOptions({ plugins: { legend: { display: false }, tooltip: { enabled: false } },
-      scales: { x: { display: false }, y: { display: false } } }),
+      scales: { x: { display: false }, y: { display: false, beginAtZero: true } } }),
   });
 }
 
@@ -230,7 +237,7 @@ async function monitorModel(model) {
     makeChart(canvas, {
       type: 'line',
       data: { labels, datasets: [
-        { label: id, data: values, borderColor: accent, backgroundColor: accent, pointRadius: 3, tension: .2, borderWidth: 2 },
+        { label: id, data: values, borderColor: accent, backgroundColor: accent, pointRadius: 3, tension: 0, borderWidth: 2 },
         { label: 'warning', data: markers, showLine: false, pointStyle: 'triangle', pointRadius: 8, pointHoverRadius: 9,
           borderColor: bad, backgroundColor: bad },
       ] },
@@ -248,10 +255,10 @@ async function monitorModel(model) {
     h('div', { class: 'kpis' }, kpi('Versions', fmt(d.versions.length)), kpi('Responses', fmt(records)),
       kpi('Latest', labels.at(-1) || '—'),
       kpi('Active warnings', fmt(d.warnings.length), d.warnings.length ? 'alert' : 'calm')),
-    h('h2', { text: 'Early warnings' }), warnList,
     h('h2', { text: 'Indicators per version' }),
-    h('p', { class: 'legend-note', text: 'Line: the indicator per version. Red triangle: a warning raised on that version for that indicator (hover for the rule).' }),
+    h('p', { class: 'legend-note', text: 'Line: the indicator per version. Red triangle: a warning raised on that version for that indicator (hover for the rule). Flagged indicators come first.' }),
     grid,
+    h('h2', { text: 'Early warnings' }), warnList,
     h('h2', { text: 'All indicators' }), table,
     samplesSection(model, labels));
 }
@@ -267,15 +274,21 @@ function warningCard(w) {
     rows.push(h('div', { class: 'evidence' }, h('span', { class: 'lbl', text: 'vanished:' }),
       ev.vanished.slice(0, 10).map((v) => h('span', { class: 'chip gone', title: `expected ${fmt(v.expected)} times`, text: v.word }))));
   }
-  if (ev.repeated && ev.repeated.length) {
+  const repeated = (ev.repeated || []).filter((r) => r.response && r.response.trim());
+  if (repeated.length) {
     rows.push(h('div', { class: 'evidence' }, h('span', { class: 'lbl', text: 'repeated:' }),
-      ev.repeated.slice(0, 3).map((r) => h('span', { class: 'chip', title: `${r.count} times`, text: `${r.response.slice(0, 60)} ×${r.count}` }))));
+      repeated.slice(0, 3).map((r) => h('span', { class: 'chip', title: `${r.count} times`, text: `${r.response.slice(0, 60)} ×${r.count}` }))));
+  }
+  if (ev.outputs && ev.outputs.length) {
+    rows.push(h('details', {}, h('summary', { text: `${ev.outputs.length} example output${ev.outputs.length === 1 ? '' : 's'}` }),
+      h('ul', { class: 'outputs' }, ev.outputs.slice(0, 5).map((o) => h('li', { text: o })))));
   }
   return h('div', { class: 'warning', 'data-testid': 'warning', 'data-rule': w.rule },
     h('div', { class: 'wtitle' }, h('strong', { text: w.indicator }), h('span', { class: 'badge bad', text: w.rule }),
       h('span', { class: 'muted', text: `version ${w.version} vs ${w.baseline_version || '—'}` }),
       w.change !== null ? h('span', { class: 'badge warn', text: pct(w.change) }) : null),
-    h('div', { class: 'msg', text: w.message }),
+    // The message repeats the evidence shown below as chips: keep its first sentence.
+    h('div', { class: 'msg', title: w.message, text: w.message.split('. Over-represented now')[0].split('; typical now')[0] + '.' }),
     w.detail ? h('div', { class: 'detail', text: w.detail }) : null,
     rows);
 }
@@ -338,12 +351,10 @@ async function runList() {
 async function runPage(id) {
   setActiveNav('runs');
   const [run, sums] = await Promise.all([api('/runs/' + enc(id)), api('/runs/' + enc(id) + '/summaries')]);
-  let seed = null;
-  try {
-    seed = await api('/runs/' + enc(id) + '/seed-table');
-  } catch (e) {
-    if (e.status !== 422) throw e;
-  }
+  // The seed table needs a text run's three indicators; ask only then.
+  const names = new Set(run.indicators.map((i) => i.name));
+  const seed = ['unique_1', 'self_bleu', 'heldout_ppl'].every((n) => names.has(n))
+    ? await api('/runs/' + enc(id) + '/seed-table') : null;
   const meta = new Map(run.indicators.map((i) => [i.name, i]));
   const grid = h('div', { class: 'grid-charts', 'data-testid': 'run-charts' });
   const accent = css('--accent');
@@ -378,7 +389,7 @@ async function runPage(id) {
       h('tbody', {}, seed.rows.map((r) => h('tr', {}, h('td', { text: r.generation }),
         h('td', { text: fmt(r.vocabulary_diversity, 3) + '%' }), h('td', { text: fmt(r.content_uniqueness, 3) + '%' }),
         h('td', { text: fmt(r.quality_score, 3) + '%' }), h('td', { text: fmt(r.unique1) }), h('td', { text: fmt(r.self_bleu) }),
-        h('td', { text: fmt(r.perplexity) })))))))] : [];
+        h('td', { text: fmt(r.perplexity) }))))))] : [];
   show(
     h('div', { class: 'crumbs' }, h('a', { href: '#/runs', text: 'Lab runs' }), ' / '),
     h('h1', { class: 'mono', 'data-testid': 'run-title', text: run.id }),
@@ -430,7 +441,7 @@ async function pipelinePage(name) {
     const funnel = h('canvas');
     const table = h('table', { class: 'data', 'data-testid': 'stage-table' },
       h('thead', {}, h('tr', {}, h('th', { text: 'stage' }), h('th', { text: 'in' }), h('th', { text: 'kept' }), h('th', { text: 'dropped' }), h('th', { text: 'kept %' }),
-        counterNames.map((c) => h('th', { text: c })))),
+        h('th', { style: 'text-align:left', text: 'other counters' }))),
       h('tbody', {}, stages.map((st) => {
         const c = st.counters || {};
         const total = c.total ?? null;
@@ -438,14 +449,15 @@ async function pipelinePage(name) {
         return h('tr', {}, h('td', { class: 'mono', text: st.stage }), h('td', { text: fmt(total) }), h('td', { text: fmt(kept) }),
           h('td', { text: total !== null && kept !== null ? fmt(total - kept) : '—' }),
           h('td', { text: total ? (100 * kept / total).toFixed(1) + '%' : '—' }),
-          counterNames.map((n) => h('td', { text: fmt(c[n] ?? null) })));
+          h('td', { class: 'wrap counters' }, counterNames.filter((n) => c[n] !== undefined).map((n) =>
+            h('span', { class: 'chip', text: `${n.replace(/^dropped_/, '')} ${fmt(c[n])}` }))));
       })));
     const hists = stages.filter((st) => st.histogram && Array.isArray(st.histogram.counts));
     const histGrid = h('div', { class: 'grid-charts' });
     sections.push(h('h2', { text: `Source ${src}` }),
       h('p', { class: 'legend-note', text: `${fmt(run.documents_in)} documents in, ${fmt(run.documents_out)} out${run.pipeline_sha256 ? ' · pipeline ' + run.pipeline_sha256.slice(0, 12) : ''}` }),
       h('div', { class: 'split' }, h('div', { class: 'chart-box', 'data-testid': 'stage-chart' }, h('div', { class: 'chart-head' }, h('span', { class: 'name', text: 'documents per stage' })),
-        h('div', { class: 'canvas-wrap', style: 'height:230px' }, funnel)), h('div', { class: 'table-scroll' }, table)),
+        h('div', { class: 'canvas-wrap', style: `height:${Math.max(150, 56 * stages.length + 40)}px` }, funnel)), h('div', { class: 'table-scroll' }, table)),
       hists.length ? h('h3', { style: 'margin-top:16px', text: 'Histograms' }) : null, histGrid);
     const opts = baseChartOptions({ indexAxis: 'y' });
     opts.plugins.legend.display = true;
