@@ -356,7 +356,7 @@ async function runPage(id) {
   const seed = ['unique_1', 'self_bleu', 'heldout_ppl'].every((n) => names.has(n))
     ? await api('/runs/' + enc(id) + '/seed-table') : null;
   const meta = new Map(run.indicators.map((i) => [i.name, i]));
-  const grid = h('div', { class: 'grid-charts', 'data-testid': 'run-charts' });
+  const grid = h('div', { class: 'grid-charts wide', 'data-testid': 'run-charts' });
   const accent = css('--accent');
   for (const [name, s] of Object.entries(sums.indicators)) {
     if (!s.median.some((x) => x !== null)) continue;
