@@ -242,11 +242,13 @@ public final class TailguardServer implements AutoCloseable {
       byte[] body = body(ctx);
       ObjectNode o = monitorViews.ingest(body, "api:" + ctx.ip(), config.maxRecords());
       if (bool(ctx, "evaluate")) {
+        // "model/version" pairs: names may hold '/', so match them against the known models, longest first.
+        List<String> known = monitor.models().stream().sorted((x, y) -> y.length() - x.length()).toList();
+        java.util.LinkedHashSet<String> models = new java.util.LinkedHashSet<>();
+        o.path("versions").forEach(v -> known.stream().filter(m -> v.asText().startsWith(m + "/")).findFirst()
+            .ifPresent(models::add));
         com.fasterxml.jackson.databind.node.ArrayNode warnings = o.putArray("warnings");
-        o.withArray("versions").forEach(v -> {
-          String model = v.asText().substring(0, v.asText().lastIndexOf('/'));
-          monitorViews.evaluate(model).forEach(warnings::add);
-        });
+        models.forEach(m -> monitorViews.evaluate(m).forEach(warnings::add));
       }
       json(ctx, o);
     }));

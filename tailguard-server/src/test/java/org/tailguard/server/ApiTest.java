@@ -127,6 +127,11 @@ class ApiTest {
     }
     assertEquals(5, total);
     assertTrue(json(get("/api/v1/models")).toString().contains("\"model\":\"m1\""));
+    HttpResponse<String> evaluated = post("/api/v1/ingest?evaluate=true", record("m1", "v3", "a cat"), TOKEN);
+    assertEquals(200, evaluated.statusCode(), evaluated.body());
+    assertTrue(json(evaluated).path("warnings").isArray());
+    assertEquals(200, post("/api/v1/models/m1/evaluate", "", TOKEN).statusCode());
+    assertTrue(json(get("/api/v1/models/m1/indicators")).path("versions").size() == 3);
   }
 
   @Test
