@@ -152,6 +152,12 @@ class DashboardBrowserTest {
         + ".flat().filter(x => x !== null).length");
     assertTrue(((Number) markers).intValue() >= 1);
     shot("monitor-collapsing");
+    // Compare the first and the last version: the drift test and the indicator changes.
+    page.locator("[data-testid=compare]").click();
+    page.waitForSelector("[data-testid=changes-table]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+    assertTrue(page.locator("[data-testid=changes-table] tbody tr").count() >= 5);
+    assertTrue(page.locator("[data-testid=comparison]").textContent().contains("Drift AUC"));
+    page.locator("[data-testid=comparison]").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("monitor-compare.png")));
   }
 
   @Test
@@ -202,6 +208,20 @@ class DashboardBrowserTest {
     assertTrue(page.locator("[data-testid=stage-table]").first().textContent().contains("11,020"));
     assertEquals(6, charts(), "2 stage charts and 4 histograms");
     shot("pipeline");
+  }
+
+  @Test
+  void darkScheme_followsTheSystemPreference() {
+    context.close();
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
+        .setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));
+    page = context.newPage();
+    page.onPageError(e -> problems.add("page error: " + e));
+    go("#/monitor/" + MonitorDemo.COLLAPSING);
+    String bg = (String) page.evaluate("() => getComputedStyle(document.body).backgroundColor");
+    assertEquals("rgb(15, 20, 27)", bg, "the dark palette's background");
+    assertTrue(charts() >= 6);
+    shot("monitor-collapsing-dark");
   }
 
   @Test

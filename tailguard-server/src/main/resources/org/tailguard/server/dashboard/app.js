@@ -260,7 +260,62 @@ async function monitorModel(model) {
     grid,
     h('h2', { text: 'Early warnings' }), warnList,
     h('h2', { text: 'All indicators' }), table,
+    compareSection(model, labels),
     samplesSection(model, labels));
+}
+
+function compareSection(model, versions) {
+  if (versions.length < 2) return null;
+  const pick = (id, selected) => h('select', { id, 'aria-label': id }, versions.map((v) => h('option', { value: v, selected: v === selected, text: v })));
+  const ref = pick('compare-reference', versions[0]);
+  const cur = pick('compare-current', versions.at(-1));
+  const out = h('div', { 'data-testid': 'comparison' });
+  const run = async () => {
+    out.replaceChildren(h('p', { class: 'muted', text: 'Comparing… (the drift test trains a classifier on both samples)' }));
+    try {
+      const c = await api(`/models/${enc(model)}/compare?reference=${enc(ref.value)}&current=${enc(cur.value)}`);
+      out.replaceChildren(...comparison(c));
+    } catch (e) {
+      out.replaceChildren(failure(e));
+    }
+  };
+  return h('div', {}, h('h2', { text: 'Compare two versions' }),
+    h('div', { class: 'toolbar' }, h('label', {}, 'baseline ', ref), h('label', {}, 'current ', cur),
+      h('button', { type: 'button', class: 'btn', 'data-testid': 'compare', onclick: run, text: 'Compare' })),
+    out);
+}
+
+function comparison(c) {
+  const d = c.drift;
+  const changes = [...c.changes].filter((x) => x.change !== null)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 12);
+  const dist = (name, x) => x ? h('tr', {}, h('td', { text: name }), h('td', { text: fmt(x.hellinger) }), h('td', { text: fmt(x.jensen_shannon) }),
+    h('td', { text: fmt(x.psi) }), h('td', { text: fmt(x.bins) })) : null;
+  const ex = c.examples || {};
+  return [
+    h('div', { class: 'kpis' },
+      kpi('Drift AUC', d ? fmt(d.auc, 3) : '—', d && d.flagged ? 'alert' : 'calm'),
+      kpi('Null 95% quantile', d ? fmt(d.threshold, 3) : '—'),
+      kpi('Baseline word types kept', c.baseline_type_coverage === null ? '—' : (100 * c.baseline_type_coverage).toFixed(1) + '%'),
+      kpi('Shared prompts', fmt(c.prompts ? c.prompts.shared_prompts : null))),
+    d ? h('div', { class: 'evidence' }, h('span', { class: 'lbl', text: `typical of ${c.current.version}:` }),
+      (d.current_words || []).slice(0, 10).map((w) => h('span', { class: 'chip up', text: w })),
+      h('span', { class: 'lbl', text: ` typical of ${c.reference.version}:` }),
+      (d.reference_words || []).slice(0, 10).map((w) => h('span', { class: 'chip', text: w }))) : null,
+    h('div', { class: 'split', style: 'margin-top:12px' },
+      h('div', { class: 'table-scroll' }, h('table', { class: 'data', 'data-testid': 'changes-table' },
+        h('thead', {}, h('tr', {}, ['indicator', c.reference.version, c.current.version, 'change'].map((t) => h('th', { text: t })))),
+        h('tbody', {}, changes.map((x) => h('tr', {}, h('td', { class: 'mono', text: x.indicator }), h('td', { text: fmt(x.reference) }),
+          h('td', { text: fmt(x.current) }), h('td', { class: Math.abs(x.change) >= 0.1 ? 'flag' : '', text: pct(x.change) })))))),
+      h('div', {},
+        h('div', { class: 'table-scroll' }, h('table', { class: 'data' },
+          h('thead', {}, h('tr', {}, ['n-grams', 'Hellinger', 'Jensen–Shannon', 'PSI', 'bins'].map((t) => h('th', { text: t })))),
+          h('tbody', {}, dist('words', c.unigrams), dist('bigrams', c.bigrams)))),
+        ex.vanished && ex.vanished.length ? h('div', { class: 'evidence' }, h('span', { class: 'lbl', text: 'vanished:' }),
+          ex.vanished.slice(0, 12).map((v) => h('span', { class: 'chip gone', text: v.word }))) : null,
+        ex.over_represented && ex.over_represented.length ? h('div', { class: 'evidence' }, h('span', { class: 'lbl', text: 'over-represented:' }),
+          ex.over_represented.slice(0, 8).map((p) => h('span', { class: 'chip up', text: p.phrase }))) : null)),
+  ];
 }
 
 function warningCard(w) {
