@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -62,8 +61,7 @@ final class Json {
 
   static JsonNode clean(JsonNode n) {
     if (n instanceof ObjectNode o) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
         if (e.getValue().isFloatingPointNumber() && !Double.isFinite(e.getValue().doubleValue())) {
           o.putNull(e.getKey());
         } else {

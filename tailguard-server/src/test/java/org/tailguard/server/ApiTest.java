@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -231,11 +230,9 @@ class ApiTest {
     JsonNode doc = json(r);
     assertTrue(doc.path("openapi").asText().startsWith("3."));
     Set<String> described = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
+    for (Map.Entry<String, JsonNode> p : doc.path("paths").properties()) {
       p.getValue().fieldNames().forEachRemaining(m -> described.add(m.toUpperCase() + " " + p.getKey()));
-      for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields(); ops.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = ops.next();
+      for (Map.Entry<String, JsonNode> op : p.getValue().properties()) {
         for (JsonNode param : op.getValue().path("parameters")) {
           if (param.path("in").asText().equals("path")) {
             assertTrue(p.getKey().contains("{" + param.path("name").asText() + "}"), p.getKey() + " " + param);
