@@ -21,7 +21,7 @@ import org.tailguard.store.RunStore;
 
 /**
  * Real data for the dashboard tests: lab runs simulated into the run store (a Gaussian refitted to its own
- * samples, Shumailov et al. 2024, and a small Kneser–Ney text run for the seed table), the monitor demo (a model
+ * samples, Shumailov et al. 2024, and a small Kneser–Ney run on Moby-Dick for the seed table), the monitor demo (a model
  * retrained on its own outputs version after version, and a stable control), and a guard pipeline summary in the
  * curate pipeline's {@code summary.json} format.
  */
@@ -41,12 +41,12 @@ final class DashboardFixture {
       new Simulator(1).run(gauss, new GaussianFamily(GaussianSpec.standard(Estimator.UNBIASED)), store.sink(g.id()), null);
       g = store.markFinished(g.id());
       ExperimentSpec text = loader.parse("""
-          name: ngram-brown-small
+          name: ngram-moby-dick-small
           description: A Kneser-Ney bigram retrained on its own sentences.
           seed: 7
           chains: 2
           generations: 3
-          model: {family: ngram, corpus: brown:train:humor, order: 2, probe_sentences: 100}
+          model: {family: ngram, corpus: moby-dick, observer: brown:test:humor, order: 2, probe_sentences: 100}
           workflow: {type: replace, samples: 800}
           metrics: [types, heldout_ppl, unique_1, self_bleu]
           """, "fixture.yaml");
@@ -58,17 +58,17 @@ final class DashboardFixture {
   }
 
   /**
-   * The monitor settings of the tests: the default rules and budgets, with the smaller SOTU test split as the
-   * human reference for both coverage and perplexity (training the default reference LM on the whole training
-   * split takes most of a test's budget).
+   * The monitor settings of the tests: the default rules and budgets, with Moby-Dick (the smallest bundled
+   * corpus) as the human reference for both coverage and perplexity (tokenising SOTU and training the default
+   * reference LM on it take most of a test's budget).
    */
   static MonitorConfig monitorConfig() {
-    return MonitorConfig.defaults().withReference("sotu:test", "sotu:test");
+    return MonitorConfig.defaults().withReference("moby-dick", "moby-dick");
   }
 
-  /** The monitor demo at a size a test can afford. */
+  /** The monitor demo at a size a test can afford, on Moby-Dick: generation 0 learns it, later ones their parent. */
   static MonitorDemo.Result monitorDemo(Monitor monitor) {
-    return MonitorDemo.fill(monitor, new MonitorDemo.Options("sotu:train", "moby-dick", 1500, 4, 300, 20, 3, 30, 2024));
+    return MonitorDemo.fill(monitor, new MonitorDemo.Options("moby-dick", "brown:test:humor", 1500, 4, 300, 20, 3, 30, 2024));
   }
 
   /** Writes a pipeline run folder {@code <dataDir>/pipelines/<name>/summary.json}. */
