@@ -183,6 +183,12 @@ function warningsBy(d) {
   return map;
 }
 
+function relativeRange(values) {
+  const finite = values.filter((x) => typeof x === 'number');
+  if (!finite.length || !(finite[0] > 0)) return {};
+  return { min: Math.min(0.7 * finite[0], ...finite), max: Math.max(1.1 * finite[0], ...finite) };
+}
+
 function sparkline(canvas, d, indicator) {
   const labels = d.versions.map((v) => v.version);
   const values = d.versions.map((v) => v.values[indicator]);
@@ -191,12 +197,12 @@ function sparkline(canvas, d, indicator) {
   makeChart(canvas, {
     type: 'line',
     data: { labels, datasets: [
-      { data: values, borderColor: accent, backgroundColor: withAlpha(accent, .12), fill: true, pointRadius: 0, tension: 0, borderWidth: 2 },
+      { data: values, borderColor: accent, backgroundColor: withAlpha(accent, .12), fill: 'start', pointRadius: 0, tension: 0, borderWidth: 2 },
       { data: flagged, showLine: false, pointStyle: 'triangle', pointRadius: 5, borderColor: css('--bad'), backgroundColor: css('--bad') },
     ] },
-    // From zero, so a small wobble looks small next to a real fall.
+    // The same relative scale for every model (baseline −30% … +10%), so a wobble looks small next to a fall.
     options: baseChartOptions({ plugins: { legend: { display: false }, tooltip: { enabled: false } },
-      scales: { x: { display: false }, y: { display: false, beginAtZero: true } } }),
+      scales: { x: { display: false }, y: { display: false, ...relativeRange(values) } } }),
   });
 }
 
