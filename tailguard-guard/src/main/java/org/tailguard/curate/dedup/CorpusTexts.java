@@ -83,6 +83,28 @@ public final class CorpusTexts {
     return out;
   }
 
+  /**
+   * Synthetic documents of Zipf-distributed made-up words (exponent 0.8 over a 50 000-word vocabulary: a
+   * heavy head, but flat enough that unrelated documents rarely share a 5-gram), for tests and benchmarks
+   * run without the corpora.
+   */
+  public static List<String> synthetic(int docs, int words, org.apache.commons.rng.UniformRandomProvider rng) {
+    var zipf = org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler.of(rng, 50_000, 0.8);
+    List<String> out = new ArrayList<>(docs);
+    StringBuilder sb = new StringBuilder();
+    for (int d = 0; d < docs; d++) {
+      sb.setLength(0);
+      for (int w = 0; w < words; w++) {
+        if (w > 0) {
+          sb.append(' ');
+        }
+        sb.append('w').append(Integer.toString(zipf.sample(), 36));
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
   /** Chunks of every bundled corpus present on the classpath, in {@link #BUNDLED} order. */
   public static List<String> bundledChunks(int words) {
     List<String> out = new ArrayList<>();

@@ -12,7 +12,8 @@ import java.util.Locale;
  * month-name replacement are off there and absent here. Two additions, each switchable: Unicode NFKC first
  * (compatibility forms such as full-width letters and ligatures fold to plain ones; datatrove only does NFD),
  * and full case folding ({@code toUpperCase} then {@code toLowerCase} in the root locale, so that {@code ß}
- * and {@code SS} agree) instead of a plain lowercase. Exact dedup and shingling share this one normaliser.
+ * and {@code SS} agree, and final sigma folds to σ) instead of a plain lowercase. Exact dedup and
+ * shingling share this one normaliser.
  */
 public record TextNormalizer(
     boolean nfkc, boolean caseFold, boolean stripDiacritics, boolean removePunctuation, boolean digitsToZero,
@@ -41,6 +42,9 @@ public record TextNormalizer(
    *     whitespace collapsing is on
    */
   public String normalize(String text) {
+    if (!(nfkc || caseFold || stripDiacritics || removePunctuation || digitsToZero || collapseWhitespace)) {
+      return text;
+    }
     String s = text;
     boolean ascii = isAscii(s);
     if (!ascii) {
@@ -48,7 +52,9 @@ public record TextNormalizer(
         s = Normalizer.normalize(s, Normalizer.Form.NFKC);
       }
       if (caseFold) {
-        s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        // Upper then lower approximates Unicode full case folding (ß -> ss); lowercasing puts back the
+        // context-dependent final sigma, which folding maps to σ.
+        s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace('ς', 'σ');
       }
       if (stripDiacritics) {
         s = Normalizer.normalize(s, Normalizer.Form.NFD);
