@@ -21,7 +21,7 @@ final class TailguardPeer implements DedupPeer {
 
   @Override
   public String method() {
-    return "k multiply-add-shift hashes of xxh3 word-shingle hashes, 32-bit minima; b x r banding (AND within a "
+    return "k multiply-add-shift hashes of 64-bit word-shingle hashes, 32-bit minima; b x r banding (AND within a "
         + "band, OR across bands)" + (verify ? ", exact Jaccard check of every candidate" : ", no verification")
         + ", min-index union-find";
   }
