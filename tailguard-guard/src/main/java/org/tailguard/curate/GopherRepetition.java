@@ -1,7 +1,6 @@
 package org.tailguard.curate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,12 +124,13 @@ public final class GopherRepetition implements DocStage {
       return new Verdict.Drop("dup_line_char_frac", r, attrs);
     }
     List<String> words = NltkWords.tokenize(text);
+    long[] h = hashes(words);
     for (Map.Entry<Integer, Double> e : c.topNGrams().entrySet()) {
       int n = e.getKey();
       if (words.size() < n) {
         continue;
       }
-      r = topDuplicate(words, n) / len;
+      r = topDuplicate(words, h, n) / len;
       String reason = "top_" + n + "_gram";
       if (on(reason) && r > e.getValue()) {
         return new Verdict.Drop(reason, r, attrs);
@@ -141,7 +141,7 @@ public final class GopherRepetition implements DocStage {
       if (words.size() < n) {
         continue;
       }
-      r = allDuplicate(words, n) / len;
+      r = allDuplicate(words, h, n) / len;
       String reason = "duplicated_" + n + "_n_grams";
       if (on(reason) && r > e.getValue()) {
         return new Verdict.Drop(reason, r, attrs);
@@ -168,37 +168,60 @@ public final class GopherRepetition implements DocStage {
     return new long[] {n, chars};
   }
 
+  /*
+   * N-grams are compared by a 64-bit hash of their words' 64-bit hashes (a polynomial over the word hashes,
+   * finalised with SplitMix64) instead of by joined strings, which datatrove builds; two different n-grams
+   * collide with probability about 2^-64 per pair, so the counts equal the string counts except with that
+   * probability. Character lengths come from the words' lengths: with spaces, sum + n - 1; without, sum.
+   */
+
   /** Length × count of the most frequent space-joined n-gram, ties to the first seen ({@code find_top_duplicate}). */
   static double topDuplicate(List<String> words, int n) {
-    Map<String, int[]> counts = new HashMap<>();
-    String best = null;
+    return topDuplicate(words, hashes(words), n);
+  }
+
+  static double topDuplicate(List<String> words, long[] h, int n) {
+    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap counts = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap first = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
     int bestCount = 0;
-    int bestFirst = Integer.MAX_VALUE;
+    int bestFirst = -1;
     for (int i = 0; i + n <= words.size(); i++) {
-      String g = String.join(" ", words.subList(i, i + n));
-      int[] c = counts.computeIfAbsent(g, k -> new int[2]);
-      if (c[0] == 0) {
-        c[1] = i;
+      long g = gram(h, i, n);
+      int c = counts.addTo(g, 1) + 1;
+      if (c == 1) {
+        first.put(g, i);
       }
-      c[0]++;
-      if (c[0] > bestCount || c[0] == bestCount && c[1] < bestFirst) {
-        best = g;
-        bestCount = c[0];
-        bestFirst = c[1];
+      int f = first.get(g);
+      if (c > bestCount || c == bestCount && f < bestFirst) {
+        bestCount = c;
+        bestFirst = f;
       }
     }
-    return best == null ? 0 : (double) best.length() * bestCount;
+    if (bestFirst < 0) {
+      return 0;
+    }
+    long len = n - 1;
+    for (int j = bestFirst; j < bestFirst + n; j++) {
+      len += words.get(j).length();
+    }
+    return (double) len * bestCount;
   }
 
   /** Characters of repeated n-grams, skipping over each repeat ({@code find_all_duplicate}). */
   static double allDuplicate(List<String> words, int n) {
-    Set<String> seen = new HashSet<>();
+    return allDuplicate(words, hashes(words), n);
+  }
+
+  static double allDuplicate(List<String> words, long[] h, int n) {
+    it.unimi.dsi.fastutil.longs.LongOpenHashSet seen = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
     long chars = 0;
     int i = 0;
     while (i < words.size() - n + 1) {
-      String g = String.join("", words.subList(i, i + n));
+      long g = gram(h, i, n);
       if (seen.contains(g)) {
-        chars += g.length();
+        for (int j = i; j < i + n; j++) {
+          chars += words.get(j).length();
+        }
         i += n;
       } else {
         seen.add(g);
@@ -206,5 +229,33 @@ public final class GopherRepetition implements DocStage {
       }
     }
     return chars;
+  }
+
+  private static long[] hashes(List<String> words) {
+    long[] h = new long[words.size()];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = mix(words.get(i).hashCode() * 0x9E3779B97F4A7C15L + words.get(i).length());
+      String w = words.get(i);
+      long x = 0xcbf29ce484222325L;
+      for (int k = 0; k < w.length(); k++) {
+        x = (x ^ w.charAt(k)) * 0x100000001b3L;
+      }
+      h[i] = mix(x ^ h[i]);
+    }
+    return h;
+  }
+
+  private static long gram(long[] h, int from, int n) {
+    long g = n;
+    for (int j = from; j < from + n; j++) {
+      g = g * 0x9E3779B97F4A7C15L + h[j];
+    }
+    return mix(g);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }
