@@ -3,6 +3,7 @@ package org.tailguard.curate;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -18,6 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.tailguard.spec.SpecException;
@@ -78,6 +83,7 @@ public final class MixtureSpecs {
       String path = e.getPath().stream()
           .map(r -> r.getFieldName() != null ? SNAKE.translate(r.getFieldName()) : "[" + r.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
+      Map<String, Integer> lines = fieldLines(text);
       String where = source + line(e.getLocation());
       Throwable c = e;
       while (c != null && !(c instanceof SpecException)) {
@@ -85,9 +91,13 @@ public final class MixtureSpecs {
       }
       if (c instanceof SpecException se) {
         String field = se.field() == null ? path : path.isEmpty() ? se.field() : path + "." + se.field();
+        Integer at = lines.getOrDefault(field, lines.get(path));
+        where = at == null ? where : source + ":" + at;
         String msg = se.field() == null ? se.getMessage() : se.getMessage().substring(se.field().length() + 2);
         return fail(where + ": " + field + ": " + msg, e);
       }
+      Integer at = lines.get(path);
+      where = at == null ? where : source + ":" + at;
       if (e instanceof UnrecognizedPropertyException u) {
         return fail(where + ": " + path + ": unknown field; known fields: " + u.getKnownPropertyIds().stream()
             .map(Object::toString).map(SNAKE::translate).collect(Collectors.toCollection(TreeSet::new)), e);
@@ -107,6 +117,40 @@ public final class MixtureSpecs {
 
   private static MixtureSpec fail(String message, Exception cause) {
     throw new SpecException(message, cause);
+  }
+
+  /** The line of every key and list item in YAML text, by dotted path such as {@code sources[1].filters[0].type}. */
+  private static Map<String, Integer> fieldLines(String text) {
+    Map<String, Integer> lines = new HashMap<>();
+    Deque<String[]> stack = new ArrayDeque<>(); // {path, "a" for arrays, next index}
+    String field = null;
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        String[] top = stack.peek();
+        if (t == JsonToken.FIELD_NAME) {
+          field = p.currentName();
+          lines.putIfAbsent(top == null || top[0].isEmpty() ? field : top[0] + "." + field,
+              p.currentTokenLocation().getLineNr());
+          continue;
+        }
+        if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+          stack.pop();
+          continue;
+        }
+        String here = top == null ? "" : top[1] != null ? top[0] + "[" + (Integer.parseInt(top[2])) + "]"
+            : top[0].isEmpty() ? field : top[0] + "." + field;
+        if (top != null && top[1] != null) {
+          top[2] = Integer.toString(Integer.parseInt(top[2]) + 1);
+          lines.putIfAbsent(here, p.currentTokenLocation().getLineNr());
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          stack.push(new String[] {here, t == JsonToken.START_ARRAY ? "a" : null, "0"});
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // a partial index still locates what it can
+    }
+    return lines;
   }
 
   private static String line(JsonLocation loc) {
