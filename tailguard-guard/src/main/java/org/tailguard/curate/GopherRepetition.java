@@ -29,6 +29,8 @@ import org.tailguard.spec.SpecException;
  */
 public final class GopherRepetition implements DocStage {
   private static final Pattern PARAGRAPHS = Pattern.compile("\n{2,}");
+  // datatrove splits lines on runs of newlines (re "\n+"), so blank lines between paragraphs are not lines
+  private static final Pattern LINES = Pattern.compile("\n+");
 
   /**
    * The settings; null fields take datatrove's defaults.
@@ -112,7 +114,7 @@ public final class GopherRepetition implements DocStage {
     if (on("dup_para_char_frac") && r > c.dupParaCharFrac()) {
       return new Verdict.Drop("dup_para_char_frac", r, attrs);
     }
-    List<String> lines = Lines.split(text);
+    List<String> lines = List.of(LINES.split(text, -1));
     long[] ld = duplicates(lines);
     r = (double) ld[0] / lines.size();
     attrs.add(Attribute.whole(c.name() + "__dup_line_frac", text.length(), r));

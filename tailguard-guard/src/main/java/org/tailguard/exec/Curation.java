@@ -219,7 +219,9 @@ public final class Curation {
         } else {
           t.sourceType(SourceType.DIGITAL_CREATION);
         }
-        ledger.recordDataset(id, outDir, inputs.get(src.name()).get(k).stream().map(Shard::file).toList(), t, 1000);
+        // a file input is recorded where it lies (relative to its folder), materialised ones under outDir
+        Path root = in.path() != null ? Path.of(in.path()).toAbsolutePath().getParent() : outDir;
+        ledger.recordDataset(id, root, inputs.get(src.name()).get(k).stream().map(Shard::file).toList(), t, 1000);
         inputIds.add(id);
       }
       RunSummary run = runs.get(src.name());

@@ -39,7 +39,7 @@ import org.tailguard.text.corpus.Document;
  * Gopher repetition, C4, FineWeb, MinHash near dedup, all at their defaults; output zstd JSONL.
  *
  * <p>Run: {@code PipelineBenchmark.run(System.out, false)} (100 MB and 1 GB, minutes) or {@code true} for the
- * quick mode (4 MB and 16 MB) that the tests use; the CLI's {@code tailguard bench pipeline} calls it.
+ * quick mode (4 MB and 16 MB) that the tests use; {@code tailguard curate bench} calls it with chosen sizes.
  * Inputs go to a temporary folder that is deleted afterwards.
  */
 public final class PipelineBenchmark {
@@ -72,18 +72,31 @@ public final class PipelineBenchmark {
   /** Runs both sizes in child JVMs (heap capped at {@code -Xmx768m}) and prints a table and the ratios. */
   public static List<Result> run(PrintStream out, boolean quick) {
     long[] sizes = quick ? new long[] {4_000_000L, 16_000_000L} : new long[] {100_000_000L, 1_000_000_000L};
-    int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    return run(out, sizes, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+  }
+
+  /**
+   * Runs each input size (bytes of text, ascending) in a child JVM with {@code threads} worker threads and
+   * prints a row per size, then the growth of peak memory and throughput from the smallest to the largest.
+   */
+  public static List<Result> run(PrintStream out, long[] sizes, int threads) {
+    if (sizes.length == 0) {
+      throw new org.tailguard.spec.SpecException("sizes", "at least one input size is needed");
+    }
     List<Result> results = new ArrayList<>();
-    out.printf(Locale.ROOT, "%12s %10s %10s %9s %9s %9s %11s %11s%n", "input MB", "documents", "kept", "seconds",
-        "MB/s", "docs/s", "peak heap", "peak RSS");
+    out.printf(Locale.ROOT, "%10s %10s %10s %9s %7s %11s %9s %11s %11s%n", "input MB", "documents", "kept",
+        "seconds", "MB/s", "MB/s/core", "docs/s", "peak heap", "peak RSS");
+    out.flush();
     for (long size : sizes) {
       Result r = child(size, threads);
       results.add(r);
-      out.printf(Locale.ROOT, "%12.1f %10d %10d %9.1f %9.2f %9.0f %9.0f MB %8.0f MB%n", r.inputBytes() / 1e6,
-          r.documents(), r.kept(), r.seconds(), r.mbPerSecond(), r.docsPerSecond(), r.peakHeapMb(), r.peakRssMb());
+      out.printf(Locale.ROOT, "%10.1f %10d %10d %9.1f %7.2f %11.2f %9.0f %8.0f MB %8.0f MB%n", r.inputBytes() / 1e6,
+          r.documents(), r.kept(), r.seconds(), r.mbPerSecond(), r.mbPerSecond() / threads, r.docsPerSecond(),
+          r.peakHeapMb(), r.peakRssMb());
+      out.flush();
     }
     Result a = results.get(0);
-    Result b = results.get(1);
+    Result b = results.get(results.size() - 1);
     out.printf(Locale.ROOT, "input x%.1f -> peak heap x%.2f, peak RSS x%.2f, throughput x%.2f (%d threads, -Xmx768m)%n",
         (double) b.inputBytes() / a.inputBytes(), b.peakHeapMb() / a.peakHeapMb(), b.peakRssMb() / a.peakRssMb(),
         b.mbPerSecond() / a.mbPerSecond(), threads);

@@ -87,6 +87,9 @@ class FiltersTest {
     v = apply(c, lines);
     assertEquals("dup_line_frac", reason(v));
     assertEquals(3.0 / 8, v.score(), 1e-12);
+    // Lines are split on runs of newlines (datatrove's re "\n+"): blank lines between paragraphs are not lines.
+    String spaced = String.join("\n\n", PROSE.lines().toList());
+    assertEquals("kept", reason(apply(c, spaced)), "blank separators are not duplicate lines");
     // The top 2-gram "the cat" x20 covers 7 * 20 / length of the text.
     String cats = "the cat " .repeat(20) + PROSE;
     v = apply(c, cats);
