@@ -106,6 +106,7 @@ final class CurateCommand implements Callable<Integer> {
         bar.finish();
       }
       printSummary(o, r, dir, l);
+      o.flush();
     } finally {
       if (l != null) {
         l.close();

@@ -118,6 +118,7 @@ final class DedupCommand implements Callable<Integer> {
     write(docs, rep, score, stage, kept, removed);
     printClusters(o, docs, rep);
     o.printf(Locale.ROOT, "wrote %s and %s%n", kept, removed);
+    o.flush();
     return 0;
   }
 
@@ -262,6 +263,7 @@ final class DedupCommand implements Callable<Integer> {
       o.print(SCurve.of(spec.lsh(), threshold, 10).table());
       o.println();
       o.print(e.table());
+      o.flush();
       return 0;
     }
   }
@@ -305,6 +307,7 @@ final class DedupCommand implements Callable<Integer> {
       if (r.rows().stream().noneMatch(x -> x.peer().toLowerCase(Locale.ROOT).contains("spark"))) {
         out.println("(Spark MLlib row absent: build with -Pspark-bench and put tailguard-bench-spark on the class path)");
       }
+      out.flush();
       return 0;
     }
   }

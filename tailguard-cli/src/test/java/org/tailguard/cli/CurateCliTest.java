@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tailguard.curate.Doc;
@@ -25,26 +24,29 @@ import org.tailguard.text.corpus.Document;
 import org.tailguard.text.corpus.Split;
 
 /**
- * {@code tailguard curate} and {@code tailguard dedup} end to end: outputs, summary, ledger records, exact
+ * {@code tailguard curate} end to end: outputs, summary, ledger records, exact
  * quotas; resumption after SIGKILL to the same bytes as an uninterrupted run; bad input (corrupt JSONL and
  * Parquet, a missing key, invalid UTF-8, a tampered or unsigned ledger) exits 2 with one line naming the
  * file and line, and leaves everything written earlier intact.
  */
 class CurateCliTest {
   /** 120-word chunks of State of the Union addresses: real prose that passes the quality filters. */
-  static List<String> chunks;
+  private static List<String> chunks;
 
-  @BeforeAll
-  static void corpus() {
-    chunks = new ArrayList<>();
-    try (Stream<Document> s = Split.parse("sotu:train").documents()) {
-      s.forEach(d -> {
-        String[] w = d.text().split("\\s+");
-        for (int i = 0; i + 120 <= w.length && chunks.size() < 3000; i += 120) {
-          chunks.add(String.join(" ", java.util.Arrays.copyOfRange(w, i, i + 120)));
-        }
-      });
+  static synchronized List<String> chunks() {
+    if (chunks == null) {
+      List<String> c = new ArrayList<>();
+      try (Stream<Document> s = Split.parse("sotu:train").documents()) {
+        s.forEach(d -> {
+          String[] w = d.text().split("\\s+");
+          for (int i = 0; i + 120 <= w.length && c.size() < 3000; i += 120) {
+            c.add(String.join(" ", java.util.Arrays.copyOfRange(w, i, i + 120)));
+          }
+        });
+      }
+      chunks = c;
     }
+    return chunks;
   }
 
   /** Writes {@code n} documents starting at chunk {@code from}, every fifth one a copy of its predecessor. */
@@ -52,7 +54,7 @@ class CurateCliTest {
     try (DocWriter w = DocWriter.create(file)) {
       for (int i = 0; i < n; i++) {
         int c = from + (i % 5 == 4 ? i - 1 : i);
-        w.write(Doc.of(prefix + i, chunks.get(c % chunks.size()), "test"));
+        w.write(Doc.of(prefix + i, chunks().get(c % chunks().size()), "test"));
       }
       w.commit();
     }
@@ -138,10 +140,8 @@ class CurateCliTest {
         assertArrayEquals(bytes, tree(killed.resolve("training-set")).get(k), k));
   }
 
-  @Test
-  void badDocuments_exitTwoNamingFileAndLine_andKeepEarlierOutputs(@TempDir Path dir) throws Exception {
-    docs(dir.resolve("h.jsonl"), "h", 0, 40);
-    docs(dir.resolve("w.jsonl"), "w", 300, 20);
+  /** Bad document files, each with where its message must point ({@code :LINE: } or just the file). */
+  static Map<String, byte[]> badFiles() {
     String good = "{\"id\": \"a\", \"text\": \"fine\"}\n";
     Map<String, byte[]> bad = new TreeMap<>();
     bad.put("corrupt.jsonl", (good + "{\"id\": \"b\", \"text\": \"unterminated\n").getBytes(StandardCharsets.UTF_8));
@@ -151,33 +151,24 @@ class CurateCliTest {
     utf[utf.length - 4] = (byte) 0x28; // é is C3 A9; C3 28 is a lead byte without its continuation
     bad.put("utf8.jsonl", utf);
     bad.put("corrupt.parquet", "PAR1 this is not a parquet file PAR1".getBytes(StandardCharsets.UTF_8));
-    Map<String, String> expect = Map.of("corrupt.jsonl", ":2: ", "nokey.jsonl", ":3: ", "utf8.jsonl", ":2: ",
-        "corrupt.parquet", "");
+    return bad;
+  }
 
-    // A good dedup run first: its outputs must survive every failed run into the same folder.
-    Path out = dir.resolve("dd");
-    CliTest.Result ok = CliTest.cli("dedup", dir.resolve("h.jsonl").toString(), "--out", out.toString(),
-        "--threads", "1");
-    assertEquals(0, ok.status(), ok.err());
-    byte[] kept = Files.readAllBytes(out.resolve("kept.jsonl.zst"));
-    byte[] removed = Files.readAllBytes(out.resolve("removed.jsonl.zst"));
-    // And a good curation run, whose outputs must survive a failed run of a spec with a bad input.
+  static final Map<String, String> WHERE = Map.of("corrupt.jsonl", ":2: ", "nokey.jsonl", ":3: ", "utf8.jsonl",
+      ":2: ", "corrupt.parquet", "");
+
+  @Test
+  void badDocuments_exitTwoNamingFileAndLine_andKeepEarlierOutputs(@TempDir Path dir) throws Exception {
+    docs(dir.resolve("h.jsonl"), "h", 0, 40);
+    docs(dir.resolve("w.jsonl"), "w", 300, 20);
+    // A good run first, whose outputs must survive a failed run of a spec with a bad input.
     Path spec = Files.writeString(dir.resolve("m.yaml"), spec("mini", List.of("h.jsonl"), List.of("w.jsonl")));
     Path cur = dir.resolve("cur");
     assertEquals(0, CliTest.cli("curate", spec.toString(), "--out", cur.toString(), "--no-ledger", "--progress",
         "none").status());
     Map<String, byte[]> before = tree(cur);
-
-    for (Map.Entry<String, byte[]> e : bad.entrySet()) {
+    for (Map.Entry<String, byte[]> e : badFiles().entrySet()) {
       Path f = Files.write(dir.resolve(e.getKey()), e.getValue());
-      CliTest.Result r = CliTest.cli("dedup", dir.resolve("h.jsonl").toString(), f.toString(), "--out",
-          out.toString());
-      assertEquals(2, r.status(), e.getKey() + ": " + r.err());
-      assertEquals(1, r.err().strip().lines().count(), r.err());
-      assertTrue(r.err().startsWith("tailguard: " + f + expect.get(e.getKey())), r.err());
-      assertArrayEquals(kept, Files.readAllBytes(out.resolve("kept.jsonl.zst")), e.getKey());
-      assertArrayEquals(removed, Files.readAllBytes(out.resolve("removed.jsonl.zst")), e.getKey());
-
       Path badSpec = Files.writeString(dir.resolve("bad.yaml"), spec("mini2", List.of("h.jsonl"),
           List.of("w.jsonl", e.getKey())));
       Path cur2 = dir.resolve("cur-" + e.getKey());
@@ -185,7 +176,7 @@ class CurateCliTest {
           "--progress", "none");
       assertEquals(2, c.status(), e.getKey() + ": " + c.out() + c.err());
       assertEquals(1, c.err().strip().lines().count(), c.err());
-      assertTrue(c.err().startsWith("tailguard: " + f + expect.get(e.getKey())), c.err());
+      assertTrue(c.err().startsWith("tailguard: " + f + WHERE.get(e.getKey())), c.err());
       // The failed run left no partial files behind, and the human source finished before the failure.
       try (Stream<Path> s = Files.walk(cur2)) {
         assertTrue(s.noneMatch(p -> p.toString().endsWith(".tmp")), "no partial files");
@@ -228,35 +219,7 @@ class CurateCliTest {
     }
   }
 
-  @Test
-  void dedup_printsBandsSCurveAndClusters_andEvalReportsPrecisionRecall(@TempDir Path dir) throws Exception {
-    Path in = docs(dir.resolve("in.jsonl"), "d", 0, 50);
-    Path out = dir.resolve("o");
-    CliTest.Result r = CliTest.cli("dedup", in.toString(), "--threshold", "0.8", "--shingle", "5", "--perm", "128",
-        "--out", out.toString());
-    assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().contains("chosen b="), r.out());
-    assertTrue(r.out().contains("S-curve for b="), r.out());
-    assertTrue(r.out().contains("10 duplicate clusters (largest 2 documents); 40 documents kept, 10 removed"), r.out());
-    assertEquals(40, count(out.resolve("kept.jsonl.zst")));
-    String x = new String(new com.github.luben.zstd.ZstdInputStream(
-        Files.newInputStream(out.resolve("removed.jsonl.zst"))).readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(x.contains("\"duplicate_of\":\"d3\"") && x.contains("\"reason\":\"near_duplicate\""), x);
-    CliTest.Result exact = CliTest.cli("dedup", in.toString(), "--exact", "--out", dir.resolve("e").toString());
-    assertEquals(0, exact.status(), exact.err());
-    assertTrue(exact.out().contains("40 documents kept, 10 removed"), exact.out());
-    CliTest.Result badT = CliTest.cli("dedup", in.toString(), "--threshold", "1.5", "--out", out.toString());
-    assertEquals(2, badT.status());
-    assertEquals("tailguard: --threshold: must be in (0, 1), got 1.5", badT.err().strip());
-
-    CliTest.Result eval = CliTest.cli("dedup", "eval", "--originals", "300", "--copies", "200", "--threads", "2");
-    assertEquals(0, eval.status(), eval.err());
-    assertTrue(eval.out().contains("candidate pairs") && eval.out().contains("removed documents"), eval.out());
-    assertTrue(eval.out().lines().anyMatch(l -> l.matches("merged pairs\\s+\\d+\\s+1\\.0000\\s+0\\.\\d+")),
-        "verified merges are all true pairs: " + eval.out());
-  }
-
-  private static long count(Path f) {
+  static long count(Path f) {
     long n = 0;
     try (DocReader r = DocReader.open(f, "x")) {
       while (r.hasNext()) {
@@ -276,7 +239,7 @@ class CurateCliTest {
     }
   }
 
-  private static Map<String, byte[]> tree(Path root) {
+  static Map<String, byte[]> tree(Path root) {
     Map<String, byte[]> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
