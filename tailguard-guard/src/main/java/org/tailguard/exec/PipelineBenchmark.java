@@ -29,11 +29,12 @@ import org.tailguard.text.corpus.Document;
 
 /**
  * Throughput and peak memory of the embedded pipeline on the bundled corpora scaled up by duplication with
- * edits, at two input sizes, each in a fresh child JVM with the same heap cap, so that the two peaks can be
+ * edits, at two or more input sizes, each in a fresh child JVM with the same heap cap, so that the two peaks can be
  * compared: memory stays bounded if the larger input does not need a larger peak beyond the global stages'
  * keys (tens of bytes per document).
  *
- * <p>Input: the 869 bundled documents (SOTU, Brown, Moby-Dick) cut into paragraphs of at most 300 words,
+ * <p>Input: the 869 bundled documents (SOTU, Brown, Moby-Dick) cut at the first line end after 300 words (an
+ * address without line breaks stays whole),
  * cycled; each copy after the first pass has 3% of its words replaced by words drawn from the same document
  * (so copies are near duplicates) and one copy in ten is left exact. Pipeline: exact dedup, Gopher quality,
  * Gopher repetition, C4, FineWeb, MinHash near dedup, all at their defaults; output zstd JSONL.
@@ -55,9 +56,11 @@ public final class PipelineBenchmark {
    * @param peakHeapMb peak heap use over all pools, MB (JMX peak usage)
    * @param peakRssMb the process's peak resident set (VmHWM), MB, or -1 where unavailable
    * @param threads worker threads
+   * @param cpuSeconds CPU time of the whole child process during the pipeline (all threads, GC and JIT included),
+   *     which on a shared machine measures the work better than wall time
    */
   public record Result(long inputBytes, long documents, long kept, double seconds, double peakHeapMb, double peakRssMb,
-      int threads) {
+      int threads, double cpuSeconds) {
     /** MB of text per second. */
     public double mbPerSecond() {
       return inputBytes / 1e6 / seconds;
@@ -66,6 +69,11 @@ public final class PipelineBenchmark {
     /** Documents per second. */
     public double docsPerSecond() {
       return documents / seconds;
+    }
+
+    /** MB of text per CPU-second: the throughput of one fully used core. */
+    public double mbPerCpuSecond() {
+      return inputBytes / 1e6 / cpuSeconds;
     }
   }
 
@@ -84,15 +92,15 @@ public final class PipelineBenchmark {
       throw new org.tailguard.spec.SpecException("sizes", "at least one input size is needed");
     }
     List<Result> results = new ArrayList<>();
-    out.printf(Locale.ROOT, "%10s %10s %10s %9s %7s %11s %9s %11s %11s%n", "input MB", "documents", "kept",
-        "seconds", "MB/s", "MB/s/core", "docs/s", "peak heap", "peak RSS");
+    out.printf(Locale.ROOT, "%10s %10s %10s %9s %7s %9s %13s %9s %11s %11s%n", "input MB", "documents", "kept",
+        "seconds", "MB/s", "CPU s", "MB/CPU-second", "docs/s", "peak heap", "peak RSS");
     out.flush();
     for (long size : sizes) {
       Result r = child(size, threads);
       results.add(r);
-      out.printf(Locale.ROOT, "%10.1f %10d %10d %9.1f %7.2f %11.2f %9.0f %8.0f MB %8.0f MB%n", r.inputBytes() / 1e6,
-          r.documents(), r.kept(), r.seconds(), r.mbPerSecond(), r.mbPerSecond() / threads, r.docsPerSecond(),
-          r.peakHeapMb(), r.peakRssMb());
+      out.printf(Locale.ROOT, "%10.1f %10d %10d %9.1f %7.2f %9.1f %13.2f %9.0f %8.0f MB %8.0f MB%n",
+          r.inputBytes() / 1e6, r.documents(), r.kept(), r.seconds(), r.mbPerSecond(), r.cpuSeconds(),
+          r.mbPerCpuSecond(), r.docsPerSecond(), r.peakHeapMb(), r.peakRssMb());
       out.flush();
     }
     Result a = results.get(0);
@@ -117,7 +125,7 @@ public final class PipelineBenchmark {
         }
         String[] f = line.substring(line.lastIndexOf("RESULT ") + 7).split(" ");
         return new Result(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
-            Double.parseDouble(f[4]), Double.parseDouble(f[5]), threads);
+            Double.parseDouble(f[4]), Double.parseDouble(f[5]), threads, Double.parseDouble(f[6]));
       } finally {
         try (Stream<Path> s = Files.walk(dir)) {
           s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
@@ -131,7 +139,10 @@ public final class PipelineBenchmark {
     }
   }
 
-  /** {@code quick} or {@code full}: the two-size benchmark; else the child: {@code BYTES THREADS DIR}; prints {@code RESULT bytes docs kept seconds heapMB rssMB}. */
+  /**
+   * {@code quick} or {@code full}: the two-size benchmark; else the child: {@code BYTES THREADS DIR}; prints
+   * {@code RESULT bytes docs kept seconds heapMB rssMB cpuSeconds}.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length == 1) {
       run(System.out, args[0].equals("quick"));
@@ -149,16 +160,18 @@ public final class PipelineBenchmark {
       pool.resetPeakUsage();
     }
     long t0 = System.nanoTime();
+    long c0 = cpuNanos();
     RunSummary s = new LocalExecutor(dir.resolve("out"), threads).run(p, shards);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpuNanos() - c0) / 1e9;
     double heap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         heap += pool.getPeakUsage().getUsed() / 1e6;
       }
     }
-    System.out.printf(Locale.ROOT, "RESULT %d %d %d %.3f %.1f %.1f%n", docs[0], s.documentsIn(),
-        s.documentsOut(), seconds, heap, rssMb());
+    System.out.printf(Locale.ROOT, "RESULT %d %d %d %.3f %.1f %.1f %.3f%n", docs[0], s.documentsIn(),
+        s.documentsOut(), seconds, heap, rssMb(), cpu);
   }
 
   /** Writes about {@code bytes} bytes of text as zstd JSONL shards of about {@code perShard}; returns the shards. */
@@ -217,6 +230,11 @@ public final class PipelineBenchmark {
     }
     textBytes[0] = total;
     return shards;
+  }
+
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
   }
 
   private static double rssMb() {

@@ -21,7 +21,7 @@ class PipelineBenchmarkTest {
     assertTrue(r.get(1).documents() > r.get(0).documents());
     for (PipelineBenchmark.Result x : r) {
       assertTrue(x.kept() > 0 && x.kept() < x.documents(), "the pipeline removes duplicates and keeps the rest");
-      assertTrue(x.seconds() > 0 && x.peakHeapMb() > 0);
+      assertTrue(x.seconds() > 0 && x.peakHeapMb() > 0 && x.cpuSeconds() > 0);
     }
   }
 }
