@@ -41,10 +41,10 @@ import picocli.CommandLine.Spec;
  * output file in the signed provenance ledger, so that the training set can be traced to its sources.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Builds a training mixture from a mixture spec (see examples/mixture-70-20-10.yaml): each",
-        "source's inputs run through its filters, the kept documents are mixed to exact quotas, and the",
-        "outputs (training set, exclusions per stage, summary.json, summary.html) are recorded in the ledger.",
-        "Re-running the same command after a kill resumes: finished shards are reused."},
+    description = {"Builds a training mixture from a mixture spec (examples/mixture-70-20-10.yaml).",
+        "Each source's inputs run through its filters; the kept documents are mixed to",
+        "exact quotas; the outputs (training set, exclusions per stage, summary.json,",
+        "summary.html) are recorded in the ledger. Re-running after a kill resumes."},
     subcommands = {CurateCommand.Bench.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:done", "2:bad input: spec, document file, ledger (one line naming the file and line)"})
@@ -248,9 +248,10 @@ final class CurateCommand implements Callable<Integer> {
 
   /** {@code tailguard curate bench}: the embedded pipeline's throughput and peak memory as input grows. */
   @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Runs the pipeline (exact dedup, Gopher quality and repetition, C4, FineWeb, MinHash near",
-          "dedup; zstd JSONL out) on the bundled corpora scaled up by duplication with edits, each size in a",
-          "child JVM capped at -Xmx768m, and prints throughput and peak heap/RSS per size. See BENCHMARKS.md."})
+      description = {"Pipeline throughput and peak memory as the input grows.",
+          "Runs exact dedup, Gopher quality and repetition, C4, FineWeb and MinHash near",
+          "dedup on the bundled corpora scaled up by duplication with edits, each size in",
+          "a child JVM capped at -Xmx768m. See BENCHMARKS.md."})
   static final class Bench implements Callable<Integer> {
     @Option(names = "--sizes", split = ",", paramLabel = "MB", description = "Input sizes in MB of text (default: 100,300,1000).")
     List<Long> sizes;

@@ -38,9 +38,10 @@ import picocli.CommandLine.Spec;
  * verification of candidate pairs and deterministic union-find clusters.
  */
 @Command(name = "dedup", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Removes exact and near duplicates from JSONL (plain, gzip, zstd) or Parquet documents.",
-        "Prints the chosen (bands, rows), the S-curve and the clusters; writes OUT/kept.jsonl.zst and",
-        "OUT/removed.jsonl.zst (each removal with its reason, score and the document it duplicates)."},
+    description = {"Removes exact and near duplicates from JSONL or Parquet documents.",
+        "Prints the chosen (bands, rows), the S-curve and the clusters; writes",
+        "OUT/kept.jsonl.zst and OUT/removed.jsonl.zst (each removal with its reason,",
+        "Jaccard score and the document it duplicates)."},
     subcommands = {DedupCommand.Eval.class, DedupCommand.Bench.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:done", "2:bad input (the message names the file and line)"})
@@ -215,9 +216,10 @@ final class DedupCommand implements Callable<Integer> {
 
   /** {@code tailguard dedup eval}: precision and recall on the labelled near-duplicate set. */
   @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Builds the labelled near-duplicate set from the bundled corpora (originals and copies with",
-          "controlled edits: word substitutions, deletions, insertions, swaps, truncation), runs MinHash-LSH and",
-          "prints pair and document precision/recall against exact Jaccard, with the S-curve's prediction."})
+      description = {"Precision and recall on the labelled near-duplicate set.",
+          "Builds the set from the bundled corpora (chunks and copies with controlled",
+          "edits), runs MinHash-LSH and prints pair and document precision and recall",
+          "against exact Jaccard, with the S-curve's prediction."})
   static final class Eval implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "0.7", description = "Target Jaccard threshold (default: ${DEFAULT-VALUE}).")
     double threshold;
@@ -270,10 +272,11 @@ final class DedupCommand implements Callable<Integer> {
 
   /** {@code tailguard dedup bench}: MinHash signatures and LSH search against Lucene (and Spark MLlib). */
   @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Times MinHash signatures and LSH near-duplicate search against Lucene's MinHashFilter",
-          "(k hash functions, and one-permutation hashing) and, when the optional tailguard-bench-spark module",
-          "is on the class path, Apache Spark MLlib's MinHashLSH.approxSimilarityJoin; same shingles, k and",
-          "threshold; docs/s and MB/s per core, and precision/recall against exact Jaccard. See BENCHMARKS.md."})
+      description = {"MinHash signatures and LSH search against Lucene (and Spark MLlib).",
+          "Same shingles, k and threshold for Lucene's MinHashFilter (k hashes, and",
+          "one-permutation hashing) and, with the optional tailguard-bench-spark module on",
+          "the class path, Spark MLlib's MinHashLSH; docs/s and MB/s per core, precision",
+          "and recall against exact Jaccard. See BENCHMARKS.md."})
   static final class Bench implements Callable<Integer> {
     @Option(names = "--quick", description = "200 chunks and 100 copies, one repetition (seconds).")
     boolean quick;
