@@ -15,7 +15,13 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int status = run(args, out, err);
+    // autoflush covers println only: a command that ends with print() would lose its output at exit
+    out.flush();
+    err.flush();
+    System.exit(status);
   }
 
   /** Runs the command in-process and returns its exit status (used by tests). */
