@@ -24,6 +24,7 @@ import org.tailguard.exec.RunSummary;
 import org.tailguard.exec.Shard;
 import org.tailguard.exec.ShardTask;
 import org.tailguard.spec.Check;
+import org.tailguard.spec.SpecException;
 import scala.Tuple2;
 
 /**
@@ -44,7 +45,10 @@ import scala.Tuple2;
  *       few hundred bytes per document) and call the stage's own {@link GlobalStage#decide}, whose union-find
  *       clustering is deterministic.</li>
  *   <li><b>Resumable</b> like the embedded executor: shard-phases with a done marker and recorded global
- *       decisions are reused on rerun.</li>
+ *       decisions are reused on rerun. A failed task is retried by Spark from scratch (its files are written
+ *       atomically); speculative execution is refused, since two attempts would share temporary files.</li>
+ *   <li><b>Bad input</b> fails the job with the task's {@link SpecException} (file and line), rethrown as it
+ *       is on the driver; shards already finished keep their outputs.</li>
  * </ul>
  *
  * <p>The run directory must be visible under the same path to the driver and every executor (a local
@@ -78,6 +82,25 @@ public final class SparkExecutor implements Executor {
 
   @Override
   public RunSummary run(Pipeline pipeline, List<Shard> shards) {
+    try {
+      return runJobs(pipeline, shards);
+    } catch (Exception e) { // Scala throws the checked SparkException undeclared
+      // A task's bad-input error reaches the driver wrapped in a SparkException: surface it as it is.
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof SpecException se) {
+          throw se;
+        }
+      }
+      throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private RunSummary runJobs(Pipeline pipeline, List<Shard> shards) {
+    if (spark.getConf().getBoolean("spark.speculation", false)) {
+      // Two attempts of one shard-phase would write the same temporary files.
+      throw new SpecException("spark.speculation", "must be false for the curation pipeline (shard outputs are "
+          + "written in place); it is true");
+    }
     RunFiles.checkShards(shards);
     RunFiles.claim(layout, pipeline, shards);
     List<Stage> stages = RunFiles.build(pipeline, context);

@@ -1,6 +1,7 @@
 package org.tailguard.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.tailguard.exec.Curation;
 import org.tailguard.exec.LocalExecutor;
 import org.tailguard.exec.RunSummary;
 import org.tailguard.exec.Shard;
+import org.tailguard.spec.SpecException;
 import scala.Tuple2;
 
 /**
@@ -84,6 +86,25 @@ class SparkExecutorTest {
     assertEquals(1, again.tasksRun());
     assertEquals(first.tasksRun() - 1, again.tasksSkipped());
     assertEquals(before, Inputs.digest(out));
+  }
+
+  @Test
+  void corruptShard_failsWithItsFileAndLineAndKeepsFinishedShards() throws Exception {
+    List<Shard> shards = new ArrayList<>(Inputs.shards(tmp.resolve("in"), "sotu:test", 2, 40));
+    Path bad = tmp.resolve("in").resolve("bad.jsonl");
+    Files.writeString(bad, "{\"id\": \"a\", \"text\": \"fine\"}\n{\"id\": \"b\", \"text\": \n");
+    shards.add(Shard.of(bad, "test"));
+    Path out = tmp.resolve("spark");
+    SpecException e = assertThrows(SpecException.class,
+        () -> new SparkExecutor(spark, out, new StageContext()).run(Inputs.pipeline(), shards));
+    assertTrue(e.getMessage().contains("bad.jsonl:2"), e.getMessage());
+    // local[2] starts the bad shard only when one of the good ones has finished (Spark then kills the other).
+    List<String> finished = List.of("part-000", "part-001").stream()
+        .filter(id -> Files.exists(out.resolve("done/phase-0/" + id))).toList();
+    assertTrue(!finished.isEmpty(), "a good shard finished before the bad one failed");
+    for (String id : finished) {
+      assertTrue(Files.exists(out.resolve("work/phase-0/" + id + ".keys")), id + " keeps its outputs");
+    }
   }
 
   @Test

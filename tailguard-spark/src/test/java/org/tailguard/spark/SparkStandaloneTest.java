@@ -47,20 +47,22 @@ class SparkStandaloneTest {
 
   @Test
   void standaloneCluster_writesTheEmbeddedExecutorsFiles() throws Exception {
-    List<Shard> shards = Inputs.shards(tmp.resolve("in"), "sotu:test", 3, 90);
-    new LocalExecutor(tmp.resolve("local"), 2).run(Inputs.pipeline(), shards);
-
+    long start = System.nanoTime();
+    List<Shard> shards = Inputs.shards(tmp.resolve("in"), "sotu:test", 2, 60);
     String classpath = String.join(File.pathSeparator, classpath());
     // A minimal SPARK_HOME: the worker resolves "jars/" there; our classpath reaches executors as extraClassPath.
     Path home = Files.createDirectories(tmp.resolve("spark-home").resolve("jars")).getParent();
     int masterPort = freePort();
+    String url = "spark://127.0.0.1:" + masterPort;
     Process master = null;
     Process worker = null;
     try {
+      // The master starts while this JVM runs the embedded executor for the expected files; the worker starts
+      // once the master listens (its registration retries are seconds apart), and the driver meanwhile.
       master = launch(classpath, home, tmp.resolve("master.log"), "org.apache.spark.deploy.master.Master",
           "--host", "127.0.0.1", "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(freePort()));
+      new LocalExecutor(tmp.resolve("local"), 2).run(Inputs.pipeline(), shards);
       awaitPort(masterPort, master, tmp.resolve("master.log"));
-      String url = "spark://127.0.0.1:" + masterPort;
       worker = launch(classpath, home, tmp.resolve("worker.log"), "org.apache.spark.deploy.worker.Worker",
           "--host", "127.0.0.1", "--cores", "2", "--memory", "1g", "--webui-port", Integer.toString(freePort()),
           "--work-dir", tmp.resolve("worker").toString(), url);
@@ -68,9 +70,10 @@ class SparkStandaloneTest {
           .set("spark.executor.memory", "512m")
           .set("spark.cores.max", "2")
           .set("spark.executor.extraClassPath", classpath)
-          .set("spark.executor.extraJavaOptions", String.join(" ", JVM_FLAGS)))) {
+          .set("spark.executor.extraJavaOptions", String.join(" ", JVM_FLAGS) + " -XX:+UseSerialGC"))) {
         awaitExecutor(spark, worker, tmp.resolve("worker.log"));
         long t0 = System.nanoTime();
+        System.out.printf("standalone cluster: master, worker and an executor up after %.2f s%n", (t0 - start) / 1e9);
         RunSummary s = new SparkExecutor(spark, tmp.resolve("spark"), new StageContext()).run(Inputs.pipeline(), shards);
         System.out.printf("standalone cluster (1 worker, 2 cores): pipeline %.2f s%n", (System.nanoTime() - t0) / 1e9);
         assertTrue(s.stage("exact_dedup").get("dropped_exact_duplicate") > 0);
@@ -111,7 +114,8 @@ class SparkStandaloneTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_FLAGS);
-    cmd.addAll(List.of("-Xmx512m", "-cp", classpath, mainClass));
+    // Daemons only route messages: the client compiler and serial GC start them with less CPU.
+    cmd.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, mainClass));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_HOME", home.toString());
@@ -142,7 +146,7 @@ class SparkStandaloneTest {
   }
 
   private static void awaitExecutor(JavaSparkContext spark, Process worker, Path log) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
     while (spark.sc().getExecutorMemoryStatus().size() < 2) {
       assertTrue(worker.isAlive(), () -> "worker exited: " + tail(log));
       if (System.nanoTime() > deadline) {
@@ -152,13 +156,25 @@ class SparkStandaloneTest {
     }
   }
 
+  /** The end of a child's log and of every executor's stderr under the worker's folder beside it. */
   private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
+    StringBuilder b = new StringBuilder();
+    List<Path> logs = new ArrayList<>(List.of(log));
+    try (var files = Files.walk(log.resolveSibling("worker"))) {
+      files.filter(f -> f.getFileName().toString().equals("stderr")).forEach(logs::add);
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // no executor started
     }
+    for (Path f : logs) {
+      try {
+        List<String> lines = Files.readAllLines(f);
+        b.append("\n--- ").append(f).append('\n')
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+      } catch (IOException e) {
+        b.append("\n(no log ").append(f).append(": ").append(e).append(')');
+      }
+    }
+    return b.toString();
   }
 
   /** Stops a child JVM we started and the executor JVMs it started. */
