@@ -13,6 +13,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.tailguard.curate.ExactDedupStage;
 import org.tailguard.curate.GlobalStage;
+import org.tailguard.curate.NearDedupStage;
+import org.tailguard.curate.dedup.UnionFind;
 import org.tailguard.curate.Stage;
 import org.tailguard.curate.StageContext;
 import org.tailguard.exec.Executor;
@@ -41,9 +43,12 @@ import scala.Tuple2;
  *       content hash, reduced to the first document in the global order (shard, then position), and joined
  *       back; every other member is removed in favour of that first one, exactly as
  *       {@link ExactDedupStage#decide} chooses.</li>
- *   <li><b>Other global stages</b> (MinHash near-dedup) collect their keys to the driver in shard order (a
- *       few hundred bytes per document) and call the stage's own {@link GlobalStage#decide}, whose union-find
- *       clustering is deterministic.</li>
+ *   <li><b>MinHash-LSH near dedup</b> is Spark shuffles too: band buckets, each member joined to its bucket's
+ *       first document, optional Jaccard verification by joining the signatures; only the candidate edges
+ *       (which grow with the duplicates, not the input) reach the driver, where the same smallest-member
+ *       union-find as {@link NearDedupStage#decide} clusters them.</li>
+ *   <li><b>Any other global stage</b> collects its keys to the driver in shard order and calls the stage's
+ *       own {@link GlobalStage#decide}.</li>
  *   <li><b>Resumable</b> like the embedded executor: shard-phases with a done marker and recorded global
  *       decisions are reused on rerun. A failed task is retried by Spark from scratch (its files are written
  *       atomically); speculative execution is refused, since two attempts would share temporary files.</li>
@@ -58,6 +63,8 @@ import scala.Tuple2;
 public final class SparkExecutor implements Executor {
   /** {@link ExactDedupStage}'s drop reason. */
   static final String EXACT_DUPLICATE = "exact_duplicate";
+  /** {@link NearDedupStage}'s drop reason. */
+  static final String NEAR_DUPLICATE = "near_duplicate";
 
   private final JavaSparkContext spark;
   private final Layout layout;
@@ -125,7 +132,7 @@ public final class SparkExecutor implements Executor {
         runPhase(pipeline, phase, all, pending, removals, root);
       }
       if (phase.keys() != null) {
-        decide(phase, all, root);
+        decide(pipeline, phase, all, root);
       }
     }
     return RunFiles.summarize(layout, pipeline, stages, phases, all, run, skipped);
@@ -160,16 +167,19 @@ public final class SparkExecutor implements Executor {
   }
 
   /** The global stage's decision over all shards' keys, computed once and recorded. */
-  private void decide(Phase phase, List<Shard> shards, String root) {
+  private void decide(Pipeline pipeline, Phase phase, List<Shard> shards, String root) {
     GlobalStage stage = phase.keys();
     Path file = layout.removals(stage.name());
     if (Files.exists(file)) {
       return;
     }
     spark.setJobDescription("global stage " + stage.name());
-    List<GlobalStage.Removal> removals = stage instanceof ExactDedupStage
-        ? exactDuplicates(shards.size(), phase.index(), shards, root)
-        : stage.decide(collectKeys(shards, phase.index(), root));
+    List<GlobalStage.Removal> removals = switch (stage) {
+      case ExactDedupStage e -> exactDuplicatesOfRows(keyRows(shards, phase.index(), root));
+      case NearDedupStage n -> nearDuplicates(keyRows(shards, phase.index(), root), n.lsh().bands(),
+          nearConfig(pipeline, n.name()));
+      default -> stage.decide(collectKeys(shards, phase.index(), root));
+    };
     RunFiles.writeRemovals(file, removals);
   }
 
@@ -200,20 +210,106 @@ public final class SparkExecutor implements Executor {
     return out;
   }
 
-  private List<GlobalStage.Removal> exactDuplicates(int count, int phase, List<Shard> shards, String root) {
+  /** Every document's key as (global index, key), read where the shards were processed. */
+  private JavaPairRDD<Long, long[]> keyRows(List<Shard> shards, int phase, String root) {
     List<Integer> indices = new ArrayList<>();
-    for (int s = 0; s < count; s++) {
+    for (int s = 0; s < shards.size(); s++) {
       indices.add(s);
     }
-    JavaPairRDD<ContentHash, Long> keys = spark.parallelize(indices, count).flatMapToPair(s -> {
+    return spark.parallelize(indices, shards.size()).flatMapToPair(s -> {
       long[][] k = ShardTask.readKeys(new Layout(Path.of(root)).keys(phase, shards.get(s).id()));
-      List<Tuple2<ContentHash, Long>> out = new ArrayList<>(k.length);
+      List<Tuple2<Long, long[]>> out = new ArrayList<>(k.length);
       for (int i = 0; i < k.length; i++) {
-        out.add(new Tuple2<>(new ContentHash(k[i][0], k[i][1]), globalIndex(s, i)));
+        out.add(new Tuple2<>(globalIndex(s, i), k[i]));
       }
       return out.iterator();
     });
-    return exactDuplicates(keys);
+  }
+
+  /** Exact dedup over (global index, key) rows: see {@link #exactDuplicates(JavaPairRDD)}. */
+  private static List<GlobalStage.Removal> exactDuplicatesOfRows(JavaPairRDD<Long, long[]> rows) {
+    return exactDuplicates(rows.mapToPair(r -> new Tuple2<>(new ContentHash(r._2()[0], r._2()[1]), r._1())));
+  }
+
+  /**
+   * MinHash-LSH near dedup as Spark shuffles, deciding exactly as {@link NearDedupStage#decide}: in every
+   * (band, band hash) bucket the member with the smallest global index is joined to each other member (if
+   * {@code verify}, only when their estimated Jaccard similarity reaches the threshold); the candidate edges,
+   * which grow with the duplicates and not with the input, are collected and clustered with the same
+   * smallest-member union-find, whose roots do not depend on the order of the unions. Each non-root member is
+   * removed in favour of its root, scored by their estimated similarity.
+   */
+  static List<GlobalStage.Removal> nearDuplicates(JavaPairRDD<Long, long[]> rows, int bands,
+      NearDedupStage.Config config) {
+    boolean verify = config.verify();
+    int perm = config.numPerm();
+    double threshold = config.threshold();
+    JavaPairRDD<Long, long[]> docs = rows.filter(r -> r._2().length > 0).cache();
+    try {
+      JavaPairRDD<BandHash, Long> members = docs.flatMapToPair(d -> {
+        List<Tuple2<BandHash, Long>> out = new ArrayList<>(bands);
+        for (int b = 0; b < bands; b++) {
+          out.add(new Tuple2<>(new BandHash(b, d._2()[b]), d._1()));
+        }
+        return out.iterator();
+      });
+      JavaPairRDD<Long, Long> candidates = members.join(members.reduceByKey(Math::min))
+          .filter(e -> !e._2()._1().equals(e._2()._2()))
+          .mapToPair(e -> e._2()).distinct(); // (member, bucket's first)
+      List<Tuple2<Long, Long>> edges = verify
+          ? candidates.join(docs)
+              .mapToPair(e -> new Tuple2<>(e._2()._1(), new Tuple2<>(e._1(), e._2()._2())))
+              .join(docs)
+              .filter(e -> similarity(e._2()._2(), e._2()._1()._2(), bands, perm) >= threshold)
+              .map(e -> new Tuple2<>(e._2()._1()._1(), e._1()))
+              .collect()
+          : candidates.collect();
+      // Union-find over the documents that have an edge, indexed in global order (so smallest stays smallest).
+      long[] ids = edges.stream().flatMapToLong(e -> java.util.stream.LongStream.of(e._1(), e._2())).distinct()
+          .sorted().toArray();
+      UnionFind uf = new UnionFind(ids.length);
+      for (Tuple2<Long, Long> e : edges) {
+        uf.union(java.util.Arrays.binarySearch(ids, e._1()), java.util.Arrays.binarySearch(ids, e._2()));
+      }
+      int[] roots = uf.roots();
+      java.util.Map<Long, long[]> signatures = new java.util.HashMap<>();
+      if (verify && ids.length > 0) {
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        for (long id : ids) {
+          wanted.add(id);
+        }
+        docs.filter(d -> wanted.contains(d._1())).collect().forEach(d -> signatures.put(d._1(), d._2()));
+      }
+      List<GlobalStage.Removal> out = new ArrayList<>();
+      for (int i = 0; i < ids.length; i++) {
+        if (roots[i] != i) {
+          long r = ids[roots[i]];
+          double score = verify ? similarity(signatures.get(r), signatures.get(ids[i]), bands, perm) : Double.NaN;
+          out.add(new GlobalStage.Removal(shardOf(ids[i]), positionOf(ids[i]), NEAR_DUPLICATE, score, shardOf(r),
+              positionOf(r)));
+        }
+      }
+      out.sort(null);
+      return out;
+    } finally {
+      docs.unpersist();
+    }
+  }
+
+  /** {@link NearDedupStage}'s MinHash similarity estimate from the signature packed after the band keys. */
+  static double similarity(long[] x, long[] y, int bands, int perm) {
+    int eq = 0;
+    for (int j = 0; j < perm; j++) {
+      int shift = j % 2 == 0 ? 32 : 0;
+      eq += (int) (x[bands + j / 2] >>> shift) == (int) (y[bands + j / 2] >>> shift) ? 1 : 0;
+    }
+    return eq / (double) perm;
+  }
+
+  /** The config of the pipeline's near-dedup stage of that name (defaults filled in). */
+  private static NearDedupStage.Config nearConfig(Pipeline pipeline, String name) {
+    return pipeline.stages().stream().filter(c -> c.name().equals(name)).map(NearDedupStage.Config.class::cast)
+        .findFirst().orElseThrow();
   }
 
   /** A document's place in the global order as one long: shard in the high half, position in the low half. */
@@ -228,6 +324,9 @@ public final class SparkExecutor implements Executor {
   static int positionOf(long index) {
     return (int) index;
   }
+
+  /** One LSH bucket: a band and the hash of the signature's rows in it. */
+  record BandHash(int band, long hash) implements java.io.Serializable {}
 
   /** The 128-bit normalised-content hash that {@link ExactDedupStage#key} gives. */
   record ContentHash(long high, long low) implements java.io.Serializable {}

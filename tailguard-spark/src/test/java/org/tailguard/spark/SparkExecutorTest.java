@@ -16,10 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tailguard.curate.ExactDedupStage;
+import org.tailguard.curate.DocReader;
 import org.tailguard.curate.GlobalStage;
 import org.tailguard.curate.Mixer;
 import org.tailguard.curate.MixtureSpec;
 import org.tailguard.curate.MixtureSpecs;
+import org.tailguard.curate.NearDedupStage;
 import org.tailguard.curate.StageContext;
 import org.tailguard.exec.Curation;
 import org.tailguard.exec.LocalExecutor;
@@ -126,6 +128,32 @@ class SparkExecutorTest {
         GlobalStage g ? g.decide(keys) : List.of();
     assertEquals(6, expected.size());
     assertEquals(expected, SparkExecutor.exactDuplicates(rdd));
+  }
+
+  @Test
+  void nearDedupShuffle_decidesAsTheStage_withAndWithoutVerification() throws Exception {
+    List<Shard> shards = Inputs.shards(tmp.resolve("in"), "sotu:test", 3, 90);
+    for (boolean verify : new boolean[] {true, false}) {
+      NearDedupStage.Config config = new NearDedupStage.Config(null, null, null, null, null, null, verify, null);
+      NearDedupStage stage = (NearDedupStage) config.build(new StageContext());
+      List<long[][]> keys = new ArrayList<>();
+      List<Tuple2<Long, long[]>> rows = new ArrayList<>();
+      for (int s = 0; s < shards.size(); s++) {
+        List<long[]> k = new ArrayList<>();
+        try (DocReader in = DocReader.open(shards.get(s).file(), "test")) {
+          while (in.hasNext()) {
+            long[] key = stage.key(in.next());
+            rows.add(new Tuple2<>(SparkExecutor.globalIndex(s, k.size()), key));
+            k.add(key);
+          }
+        }
+        keys.add(k.toArray(long[][]::new));
+      }
+      List<GlobalStage.Removal> expected = stage.decide(keys);
+      assertTrue(expected.size() >= 3, "the planted near duplicates are found");
+      assertEquals(expected, SparkExecutor.nearDuplicates(spark.parallelizePairs(rows, 3), stage.lsh().bands(),
+          config), "verify " + verify);
+    }
   }
 
   @Test
