@@ -184,7 +184,7 @@ class SparkExecutorTest {
       name: spark-mix
       seed: 42
       budget: {unit: tokens, total: 8000, overflow: truncate}
-      shard_documents: 20
+      shard_documents: 40
       sources:
         - name: human
           tier: 1
