@@ -1,12 +1,18 @@
 package org.tailguard.spark;
 
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.LongStream;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -265,16 +271,16 @@ public final class SparkExecutor implements Executor {
               .collect()
           : candidates.collect();
       // Union-find over the documents that have an edge, indexed in global order (so smallest stays smallest).
-      long[] ids = edges.stream().flatMapToLong(e -> java.util.stream.LongStream.of(e._1(), e._2())).distinct()
+      long[] ids = edges.stream().flatMapToLong(e -> LongStream.of(e._1(), e._2())).distinct()
           .sorted().toArray();
       UnionFind uf = new UnionFind(ids.length);
       for (Tuple2<Long, Long> e : edges) {
-        uf.union(java.util.Arrays.binarySearch(ids, e._1()), java.util.Arrays.binarySearch(ids, e._2()));
+        uf.union(Arrays.binarySearch(ids, e._1()), Arrays.binarySearch(ids, e._2()));
       }
       int[] roots = uf.roots();
-      java.util.Map<Long, long[]> signatures = new java.util.HashMap<>();
+      Map<Long, long[]> signatures = new HashMap<>();
       if (verify && ids.length > 0) {
-        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        Set<Long> wanted = new HashSet<>();
         for (long id : ids) {
           wanted.add(id);
         }
@@ -326,10 +332,10 @@ public final class SparkExecutor implements Executor {
   }
 
   /** One LSH bucket: a band and the hash of the signature's rows in it. */
-  record BandHash(int band, long hash) implements java.io.Serializable {}
+  record BandHash(int band, long hash) implements Serializable {}
 
   /** The 128-bit normalised-content hash that {@link ExactDedupStage#key} gives. */
-  record ContentHash(long high, long low) implements java.io.Serializable {}
+  record ContentHash(long high, long low) implements Serializable {}
 
   /** What each executor JVM keeps between tasks: the stage context and the built phases of each pipeline. */
   static final class Workers {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -126,7 +128,7 @@ class SparkStandaloneTest {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
@@ -162,7 +164,7 @@ class SparkStandaloneTest {
     List<Path> logs = new ArrayList<>(List.of(log));
     try (var files = Files.walk(log.resolveSibling("worker"))) {
       files.filter(f -> f.getFileName().toString().equals("stderr")).forEach(logs::add);
-    } catch (IOException | java.io.UncheckedIOException ignored) {
+    } catch (IOException | UncheckedIOException ignored) {
       // no executor started
     }
     for (Path f : logs) {

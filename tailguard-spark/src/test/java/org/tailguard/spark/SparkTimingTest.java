@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.tailguard.curate.DocReader;
 import org.tailguard.curate.StageContext;
 import org.tailguard.exec.LocalExecutor;
 import org.tailguard.exec.Shard;
@@ -39,7 +40,7 @@ class SparkTimingTest {
       }
       long docs = 0;
       for (Shard s : shards) {
-        try (var in = org.tailguard.curate.DocReader.open(s.file(), s.source())) {
+        try (DocReader in = DocReader.open(s.file(), s.source())) {
           while (in.hasNext()) {
             in.next();
             docs++;
