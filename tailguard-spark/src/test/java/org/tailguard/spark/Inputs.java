@@ -43,8 +43,7 @@ final class Inputs {
         .set("spark.ui.showConsoleProgress", "false")
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1")
-        .set("spark.default.parallelism", "2")
-        .set("spark.sql.shuffle.partitions", "2");
+        .set("spark.default.parallelism", "2");
   }
 
   /**
