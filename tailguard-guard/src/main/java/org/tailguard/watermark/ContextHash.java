@@ -21,7 +21,9 @@ public enum ContextHash {
    * Self-hashing (the repository's "selfhash", {@code anchored_minhash_prf} with {@code self_salt}): the
    * window is the h − 1 previous tokens and the candidate v itself, seed = min over window tokens a of
    * PRF(K, 'S', a, v), anchored to v as the repository anchors its min-hash to the last token; v is green
-   * if PRF(seed, v) is. A token is thus green under a context that includes itself.
+   * if PRF(seed, v) is. A token is thus green under a context that includes itself. The repository embeds it
+   * by checking the 40 most probable candidates greedily; Tailguard's rejection sampler tests each candidate
+   * as it is drawn, so any token can be green and the biased law p(v)e^{δ[v green]} is sampled exactly.
    */
   SELF_HASH("selfhash");
 

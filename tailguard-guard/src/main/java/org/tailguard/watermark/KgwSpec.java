@@ -40,12 +40,13 @@ public record KgwSpec(Double gamma, Double delta, Integer context, ContextHash h
     return new KgwSpec(null, null, null, ContextHash.SELF_HASH, null);
   }
 
+  /** The preset's name ({@link WatermarkSpec#named}), with {@code -h<width>} when the width is not the preset's. */
   @Override
   public String name() {
     return switch (hash) {
-      case ORDERED -> context == 1 ? "kgw-lefthash" : "kgw";
-      case MIN_HASH -> "kgw-minhash";
-      case SELF_HASH -> "kgw-selfhash";
+      case ORDERED -> context == 1 ? "kgw-lefthash" : context == 4 ? "kgw" : "kgw-h" + context;
+      case MIN_HASH -> context == 4 ? "kgw-minhash" : "kgw-minhash-h" + context;
+      case SELF_HASH -> context == 4 ? "kgw-selfhash" : "kgw-selfhash-h" + context;
     };
   }
 }

@@ -199,13 +199,15 @@ public final class Radioactivity {
   }
 
   /**
-   * The full-size experiment: KGW (h = 4) and KGW-lefthash (h = 1) on SOTU before 1990, shares 0–20%.
-   * Usage: {@code Radioactivity [sampleTokens]}.
+   * The full-size experiment: KGW with context widths 4 (the default), 2 and 1 (lefthash) on SOTU before
+   * 1990, shares 0–20%. Usage: {@code Radioactivity [sampleTokens]}.
    */
   public static void main(String[] args) {
     int sample = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    for (String scheme : List.of("kgw", "kgw-lefthash")) {
-      Config c = new Config(null, null, null, null, WatermarkSpec.named("scheme", scheme), null, sample, null);
+    for (int h : new int[] {4, 2, 1}) {
+      KgwSpec spec = new KgwSpec(null, null, h, ContextHash.ORDERED, null);
+      String scheme = spec.name();
+      Config c = new Config(null, null, null, null, spec, null, sample, null);
       List<Row> rows = run(c, System.out);
       System.out.println("\n" + scheme + ", trigram on " + c.corpus() + ", " + sample + " sampled tokens\n");
       System.out.println(table(rows));

@@ -13,7 +13,8 @@ import org.tailguard.spec.SpecException;
  * closed-form law p_m, with p_l(v) = p_{l−1}(v)·(1 + g_l(v) − E_{p_{l−1}}[g_l]) (the vectorised tournament of
  * the paper and of MarkLLM), which is what Tailguard samples: the 2^m draws are never made. As SynthID
  * applies its logits processor after top-k (and SGLang caps {@code num_candidates} at 1024), the tournament
- * runs on the {@code candidates} most probable tokens, renormalised. A context already seen in the text is
+ * runs on the {@code candidates} most probable tokens, renormalised (on the SOTU trigram the 1,024 most
+ * probable of 16,390 words hold 86–99% of the mass, so this is a mild top-k truncation). A context already seen in the text is
  * not watermarked (SynthID's {@code context_history} mask). Detection: the mean g-value over the m layers of
  * the first occurrence of each context; the count of g = 1 is Binomial(mT, ½) under the null, giving the
  * exact p-value of SynthID's frequentist detector. Defaults: m = 30, {@code ngram_len} 5, 1024 candidates.

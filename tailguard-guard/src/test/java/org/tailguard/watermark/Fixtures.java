@@ -1,9 +1,6 @@
 package org.tailguard.watermark;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.tailguard.random.RandomStreams;
 import org.tailguard.text.corpus.Split;
 import org.tailguard.text.lm.KneserNey;
 import org.tailguard.text.lm.NgramLm;
@@ -31,14 +28,7 @@ final class Fixtures {
   }
 
   private static final class Human {
-    static final List<int[]> TEXTS = new ArrayList<>();
-
-    static {
-      UniformRandomProvider rng = RandomStreams.of(20261122);
-      for (String split : List.of("brown:test", "sotu:test")) {
-        TEXTS.addAll(chunks(TokenizedCorpus.of(Split.parse(split)).encode(vocabulary()), 50, 200, rng));
-      }
-    }
+    static final List<int[]> TEXTS = WatermarkEvaluation.humanTexts(List.of("brown:test", "sotu:test"), vocabulary(), 1);
   }
 
   static Vocabulary vocabulary() {
@@ -57,29 +47,10 @@ final class Fixtures {
 
   /**
    * Human texts of 50–200 tokens (lengths uniform): consecutive sentences of brown:test and sotu:test, each
-   * split cut into chunks, encoded with the SOTU-before-1990 vocabulary. About 2,400 texts.
+   * split cut into chunks, encoded with the SOTU-before-1990 vocabulary: 2,459 texts.
    */
   static List<int[]> humanTexts() {
     return Human.TEXTS;
   }
 
-  /** Consecutive words of the sentences cut into chunks of uniform length in [min, max]; the tail is dropped. */
-  static List<int[]> chunks(Sentences s, int min, int max, UniformRandomProvider rng) {
-    int[] flat = new int[(int) s.tokens()];
-    int at = 0;
-    for (int[] sentence : s.sentences()) {
-      System.arraycopy(sentence, 0, flat, at, sentence.length);
-      at += sentence.length;
-    }
-    List<int[]> out = new ArrayList<>();
-    int from = 0;
-    while (true) {
-      int len = min + rng.nextInt(max - min + 1);
-      if (from + len > flat.length) {
-        return out;
-      }
-      out.add(java.util.Arrays.copyOfRange(flat, from, from + len));
-      from += len;
-    }
-  }
 }

@@ -36,6 +36,8 @@ class SpecTest {
     for (String n : WatermarkSpec.names()) {
       assertEquals(n, WatermarkSpec.named("w", n).name());
     }
+    assertEquals("kgw-h2", new KgwSpec(null, null, 2, null, null).name());
+    assertEquals("kgw-selfhash-h3", new KgwSpec(null, null, 3, ContextHash.SELF_HASH, null).name());
     SpecException e = assertThrows(SpecException.class, () -> WatermarkSpec.named("cli.scheme", "kgb"));
     assertEquals("cli.scheme", e.field());
     assertTrue(e.getMessage().contains("kgw-selfhash"));
