@@ -26,12 +26,13 @@ import org.tailguard.text.token.WordTokenizer;
  * {@link Analyzer}). The models are 4-gram Kneser–Ney on Brown's observer and performer folds; the texts
  * 200-word windows of Brown's evaluation fold.
  *
- * <p>Run: {@code new DetectBenchmark(300, 3).run(System.out)} (a test drives a small one).
+ * <p>Run: {@code new DetectBenchmark(0, 300, 3).run(System.out)} (a test drives a small one).
  *
+ * @param documents the most Brown files read (0: all 500)
  * @param texts the number of texts
  * @param repeats timed repetitions per measurement (the best is reported, after one warm-up)
  */
-public record DetectBenchmark(int texts, int repeats) {
+public record DetectBenchmark(int documents, int texts, int repeats) {
   /** One measurement. */
   public record Row(String detector, int threads, long tokens, double seconds) {
     public double tokensPerSecond() {
@@ -40,7 +41,7 @@ public record DetectBenchmark(int texts, int repeats) {
   }
 
   public List<Row> run(PrintStream out) throws Exception {
-    Domain brown = Domain.load("brown", "brown", false, 0);
+    Domain brown = Domain.load("brown", "brown", false, documents);
     List<String[]> obs = brown.sentences(Role.OBSERVER);
     List<String[]> perf = brown.sentences(Role.PERFORMER);
     List<String[]> both = new ArrayList<>(obs);

@@ -36,11 +36,13 @@ import org.tailguard.text.lm.Decoding;
  * @param attackTexts the most human and the most machine texts per domain attacked
  * @param fprs the target false-positive rates (must include 0.01 and 0.05)
  * @param threads worker threads
+ * @param watermarks the watermark presets to include ({@code org.tailguard.watermark.WatermarkSpec#names()})
  */
 public record EvalConfig(long seed, List<DomainSpec> domains, List<Integer> lengths, int reportLength,
     int calibrationTexts, int evaluationTexts, int machinePerConfig, int fitHumanTexts, int fitMachinePerConfig,
     int observerOrder, int performerOrder, int vocabularyMinCount, List<Integer> generatorOrders,
-    List<Decoding> decodings, int attackLength, int attackTexts, List<Double> fprs, int threads) {
+    List<Decoding> decodings, int attackLength, int attackTexts, List<Double> fprs, int threads,
+    List<String> watermarks) {
 
   /**
    * A human domain.
@@ -58,6 +60,7 @@ public record EvalConfig(long seed, List<DomainSpec> domains, List<Integer> leng
     generatorOrders = List.copyOf(generatorOrders);
     decodings = List.copyOf(decodings);
     fprs = List.copyOf(fprs);
+    watermarks = List.copyOf(watermarks);
     Check.atLeast("eval.threads", threads, 1);
     if (!fprs.contains(0.01) || !fprs.contains(0.05)) {
       throw new org.tailguard.spec.SpecException("eval.fprs", "must include 0.01 and 0.05, got " + fprs);
@@ -81,24 +84,25 @@ public record EvalConfig(long seed, List<DomainSpec> domains, List<Integer> leng
 
   /**
    * The full benchmark: all of SOTU, Brown and Moby-Dick; lengths 50, 100, 200 and 400 words; KN orders 2, 3
-   * and 4 with four decodings (25 evaluated texts each per domain and length); up to 500 calibration and 500
+   * and 4 with four decodings and KGW-watermarked ancestral sampling (25 evaluated texts each per domain and
+   * length); up to 500 calibration and 500
    * evaluation human texts per domain and length; the trained detectors see up to 300 human and 180 machine
    * texts per in-domain corpus and length; attacks on up to 300 human and 300 machine texts per domain.
    */
   public static EvalConfig full(long seed, int threads) {
     return new EvalConfig(seed, defaultDomains(0, 0, 0), List.of(50, 100, 200, 400), 200, 500, 500, 25, 300, 15, 4, 4, 2,
-        List.of(2, 3, 4), defaultDecodings(), 200, 300, List.of(0.01, 0.05), threads);
+        List.of(2, 3, 4), defaultDecodings(), 200, 300, List.of(0.01, 0.05), threads, List.of("kgw"));
   }
 
   /**
-   * A small run for tests (seconds): 20 SOTU addresses, 40 Brown files and 40 Moby-Dick chapters, lengths 50
-   * and 100, trigram models, 5 texts per generator configuration, 8 texts per attack and domain. Its rates
+   * A small run for tests (seconds): 10 SOTU addresses, 30 Brown files and 24 Moby-Dick chapters, lengths 50
+   * and 100, trigram models, 4 texts per generator configuration, 6 texts per attack and domain. Its rates
    * are coarse (a domain with fewer than 99 calibration texts gets no finite 1% threshold), but every stage
    * runs.
    */
   public static EvalConfig quick(long seed, int threads) {
-    return new EvalConfig(seed, defaultDomains(20, 40, 40), List.of(50, 100), 100, 100, 60, 5, 40, 5, 3, 3, 2,
-        List.of(3), defaultDecodings(), 50, 8, List.of(0.01, 0.05), threads);
+    return new EvalConfig(seed, defaultDomains(10, 30, 24), List.of(50, 100), 100, 100, 50, 4, 30, 4, 3, 3, 2,
+        List.of(3), defaultDecodings(), 50, 6, List.of(0.01, 0.05), threads, List.of("kgw"));
   }
 
   /**

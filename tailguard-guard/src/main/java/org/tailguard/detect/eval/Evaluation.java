@@ -34,6 +34,7 @@ import org.tailguard.text.lm.NgramLm;
 import org.tailguard.text.lm.Sampler;
 import org.tailguard.text.token.Sentences;
 import org.tailguard.text.token.Vocabulary;
+import org.tailguard.watermark.WatermarkKey;
 
 /**
  * The detection benchmark, following RAID's protocol (Dugan et al. 2024) on bundled data: human text from
@@ -60,15 +61,29 @@ public final class Evaluation {
   static final String NONE = "none";
 
   private final EvalConfig config;
-  private final List<WatermarkArm> arms;
+  private List<WatermarkArm> arms = List.of();
   private final PrintStream log;
   private final ExecutorService pool;
 
-  private Evaluation(EvalConfig config, List<WatermarkArm> arms, PrintStream log) {
+  private Evaluation(EvalConfig config, PrintStream log) {
     this.config = config;
-    this.arms = List.copyOf(arms);
     this.log = log;
     this.pool = Executors.newFixedThreadPool(config.threads());
+  }
+
+  /**
+   * The generators' shared vocabulary: every word of every generator's training text (min count 1), so
+   * that one watermark tokenizer serves all generators, as one model's tokenizer serves all its outputs.
+   */
+  public static Vocabulary generatorVocabulary(List<Domain> domains) {
+    List<String[]> all = new ArrayList<>();
+    for (Domain d : domains) {
+      all.addAll(d.sentences(Role.EVAL_GENERATOR));
+      if (!d.heldOut()) {
+        all.addAll(d.sentences(Role.FIT_GENERATOR));
+      }
+    }
+    return Vocabulary.build(all, 1);
   }
 
   /** One text of the benchmark. */
@@ -77,11 +92,10 @@ public final class Evaluation {
   /**
    * Runs the benchmark.
    *
-   * @param arms the watermark schemes to include (none before the watermark package lands)
    * @param log progress lines
    */
-  public static EvalResult run(EvalConfig config, List<WatermarkArm> arms, PrintStream log) {
-    Evaluation e = new Evaluation(config, arms, log);
+  public static EvalResult run(EvalConfig config, PrintStream log) {
+    Evaluation e = new Evaluation(config, log);
     try {
       return e.run();
     } finally {
@@ -112,6 +126,14 @@ public final class Evaluation {
     NgramLm observer = KneserNey.train(encode(vocab, obsText), config.observerOrder());
     NgramLm performer = KneserNey.train(encode(vocab, perfText), config.performerOrder());
     log.printf("observer %s, performer %s, vocabulary %d, in %.1f s%n", observer, performer, vocab.size(), secs(t0));
+    // watermark schemes over the generators' shared vocabulary, with a key drawn from the seed
+    Vocabulary genVocab = generatorVocabulary(domains);
+    List<WatermarkArm> wm = new ArrayList<>();
+    for (int i = 0; i < config.watermarks().size(); i++) {
+      wm.add(new SchemeArm(config.watermarks().get(i),
+          WatermarkKey.random(RandomStreams.derive(config.seed(), 77, i, Purpose.FIT)), genVocab));
+    }
+    arms = List.copyOf(wm);
     List<TextFeature> extras = arms.stream().map(WatermarkArm::evidence).toList();
     Analyzer analyzer = new Analyzer(new NgramScorer("observer", observer), new NgramScorer("performer", performer),
         extras);
@@ -136,9 +158,9 @@ public final class Evaluation {
           }
         }
       }
-      gen.addAll(generate(d, di, Role.EVAL_GENERATOR, config.machinePerConfig()));
+      gen.addAll(generate(d, di, Role.EVAL_GENERATOR, config.machinePerConfig(), genVocab));
       if (!d.heldOut()) {
-        gen.addAll(generate(d, di, Role.FIT_GENERATOR, config.fitMachinePerConfig()));
+        gen.addAll(generate(d, di, Role.FIT_GENERATOR, config.fitMachinePerConfig(), genVocab));
       }
     }
     for (Future<List<Sample>> f : gen) {
@@ -316,10 +338,16 @@ public final class Evaluation {
         trained.scale(), trained.weights(), trained.bias());
   }
 
-  private List<Future<List<Sample>>> generate(Domain d, int di, Role role, int perConfig) {
+  private List<Future<List<Sample>>> generate(Domain d, int di, Role role, int perConfig, Vocabulary v) {
     List<String[]> text = d.sentences(role);
-    Vocabulary v = Vocabulary.build(text, 1);
     Sentences s = encode(v, text);
+    boolean[] seen = new boolean[v.size()];
+    for (int[] sentence : s.sentences()) {
+      for (int w : sentence) {
+        seen[w] = true;
+      }
+    }
+    seen[Vocabulary.UNK] = false;
     List<Future<List<Sample>>> out = new ArrayList<>();
     String prefix = role == Role.FIT_GENERATOR ? "fit:" : "";
     int ri = role.ordinal();
@@ -327,7 +355,7 @@ public final class Evaluation {
       NgramLm lm = KneserNey.train(s, order);
       for (int ci = 0; ci < config.decodings().size(); ci++) {
         Generator g = new Generator("kn" + order + "/" + EvalConfig.describe(config.decodings().get(ci)), lm,
-            config.decodings().get(ci));
+            config.decodings().get(ci), w -> seen[w]);
         int chain = di * 10_000 + ri * 1000 + order * 100 + ci;
         out.add(pool.submit(() -> {
           List<Sample> samples = new ArrayList<>();
@@ -337,13 +365,21 @@ public final class Evaluation {
             for (int i = 0; i < perConfig; i++) {
               samples.add(new Sample(d.name(), len, true, prefix + g.name(), Texts.render(g.text(sampler, len, rng))));
             }
-            for (int ai = 0; ai < arms.size(); ai++) {
-              WatermarkArm a = arms.get(ai);
-              UniformRandomProvider wr = RandomStreams.derive(config.seed(), chain, len * 100 + ai, Purpose.SAMPLE);
-              for (int i = 0; i < Math.max(1, perConfig / 2); i++) {
-                samples.add(new Sample(d.name(), len, true, prefix + g.name() + "+wm-" + a.name(),
-                    Texts.render(a.text(lm, g.decoding(), len, wr))));
-              }
+          }
+          return samples;
+        }));
+      }
+      // watermarked text: ancestral sampling under each scheme, one configuration per order and scheme
+      for (int ai = 0; ai < arms.size(); ai++) {
+        WatermarkArm a = arms.get(ai);
+        int chain = di * 10_000 + ri * 1000 + order * 100 + 50 + ai;
+        String name = prefix + "kn" + order + "/sample+wm-" + a.name();
+        out.add(pool.submit(() -> {
+          List<Sample> samples = new ArrayList<>();
+          for (int len : config.lengths()) {
+            UniformRandomProvider rng = RandomStreams.derive(config.seed(), chain, len, Purpose.SAMPLE);
+            for (int i = 0; i < perConfig; i++) {
+              samples.add(new Sample(d.name(), len, true, name, Texts.render(a.text(lm, len, rng))));
             }
           }
           return samples;
