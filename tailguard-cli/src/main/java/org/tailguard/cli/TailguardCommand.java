@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tailguard", mixinStandardHelpOptions = true, versionProvider = TailguardCommand.Version.class,
     description = {"Shows, measures, detects and prevents model collapse.", ""},
     subcommands = {DemoCommand.class, RunCommand.class, RunsCommand.class, FamiliesCommand.class,
-        TextCommand.class, LedgerCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class},
+        TextCommand.class, LedgerCommand.class, BenchCommand.class, DetectCommand.class, WatermarkCommand.class, picocli.CommandLine.HelpCommand.class},
     footer = {"", "Start with 'tailguard demo'. Example specs are in examples/."})
 final class TailguardCommand {
   static final class Version implements picocli.CommandLine.IVersionProvider {

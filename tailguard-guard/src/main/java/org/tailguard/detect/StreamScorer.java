@@ -10,6 +10,7 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.tailguard.spec.SpecException;
 
 /**
@@ -18,11 +19,13 @@ import org.tailguard.spec.SpecException;
  *
  * <p>Input is JSONL, one object per line with a {@code text} field (other fields are metadata and are
  * copied to the output; a {@code domain} field picks that domain's thresholds), or plain text, which is one
- * document. {@link Format#AUTO} chooses JSONL when the first non-blank character is <code>{</code>. JSONL
- * is read line by line, so memory stays bounded by the longest document. Each output line holds the
+ * document, or plain text lines, each non-blank line one document. {@link Format#AUTO} chooses JSONL when
+ * the first non-blank character is <code>{</code>, else plain text; {@link Format#AUTO_LINES} JSONL or
+ * lines (the CLI's default). JSONL and lines are read line by line, so memory stays bounded by the longest document. Each output line holds the
  * input's metadata and {@code words}, {@code detector}, {@code score}, {@code threshold}, {@code fpr},
  * {@code machine} (the primary detector's calibrated decision) and {@code scores} (every detector's
- * score); a JSONL line without a {@code text} string gets {@code error} instead.
+ * score), and for line formats the input {@code line}; a JSONL line without a {@code text} string gets
+ * {@code error} instead, naming {@code source:line}, which also goes to the error callback.
  */
 public final class StreamScorer {
   /** The input format. */
@@ -32,7 +35,11 @@ public final class StreamScorer {
     /** One JSON object per line. */
     JSONL,
     /** The whole input is one document. */
-    PLAIN
+    PLAIN,
+    /** Each non-blank line is one document. */
+    LINES,
+    /** JSONL if the input starts with '{', else {@link #LINES}. */
+    AUTO_LINES
   }
 
   /** Counts of one run. */
@@ -57,11 +64,25 @@ public final class StreamScorer {
 
   /** Scores every document of {@code in}, writing one line each to {@code out}. */
   public Summary score(Reader in, Format format, Writer out) throws IOException {
+    return score(in, format, out, null, m -> {});
+  }
+
+  /**
+   * Scores every document of {@code in}, writing one line each to {@code out}.
+   *
+   * @param source the input's name in error messages ({@code source:line: ...}), or null ({@code line N: ...})
+   * @param errors receives each bad line's message as it is met
+   */
+  public Summary score(Reader in, Format format, Writer out, String source, Consumer<String> errors) throws IOException {
     PushbackReader r = new PushbackReader(in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16), 1);
-    Format f = format == Format.AUTO ? sniff(r) : format;
+    Format f = switch (format) {
+      case AUTO -> sniff(r) ? Format.JSONL : Format.PLAIN;
+      case AUTO_LINES -> sniff(r) ? Format.JSONL : Format.LINES;
+      default -> format;
+    };
+    long errorCount = 0;
     long docs = 0;
     long flagged = 0;
-    long errors = 0;
     if (f == Format.PLAIN) {
       StringBuilder text = new StringBuilder();
       char[] buf = new char[1 << 14];
@@ -82,18 +103,27 @@ public final class StreamScorer {
           continue;
         }
         docs++;
+        if (f == Format.LINES) {
+          ObjectNode o = json.createObjectNode();
+          o.put("line", lineNo);
+          flagged += write(o, line, null, out) ? 1 : 0;
+          continue;
+        }
         ObjectNode o;
+        String where = source == null ? "line " + lineNo : source + ":" + lineNo;
         try {
           JsonNode node = json.readTree(line);
           if (!(node instanceof ObjectNode obj) || !node.path("text").isTextual()) {
-            throw new SpecException("line " + lineNo + ": expected a JSON object with a \"text\" string");
+            throw new SpecException(where + ": expected a JSON object with a \"text\" string");
           }
           o = obj;
         } catch (JsonProcessingException | SpecException e) {
-          errors++;
+          errorCount++;
+          String message = e instanceof SpecException ? e.getMessage() : where + ": invalid JSON";
+          errors.accept(message);
           ObjectNode err = json.createObjectNode();
           err.put("line", lineNo);
-          err.put("error", e instanceof SpecException ? e.getMessage() : "line " + lineNo + ": invalid JSON");
+          err.put("error", message);
           out.write(json.writeValueAsString(err));
           out.write('\n');
           continue;
@@ -104,7 +134,7 @@ public final class StreamScorer {
       }
     }
     out.flush();
-    return new Summary(docs, flagged, errors);
+    return new Summary(docs, flagged, errorCount);
   }
 
   private boolean write(ObjectNode o, String text, String domain, Writer out) throws IOException {
@@ -134,7 +164,8 @@ public final class StreamScorer {
     }
   }
 
-  private static Format sniff(PushbackReader r) throws IOException {
+  /** Whether the first non-blank character is '{' (it is pushed back). */
+  private static boolean sniff(PushbackReader r) throws IOException {
     int c;
     do {
       c = r.read();
@@ -142,6 +173,6 @@ public final class StreamScorer {
     if (c >= 0) {
       r.unread(c);
     }
-    return c == '{' ? Format.JSONL : Format.PLAIN;
+    return c == '{';
   }
 }

@@ -136,11 +136,14 @@ public final class EvalReport {
 
   /**
    * Writes {@code report.html}, {@code roc.png}, {@code roc-lengths.png}, {@code metrics.csv},
-   * {@code summary.txt} and the calibrated model ({@code model/}) into {@code dir}.
+   * {@code summary.txt} and the calibrated model ({@code model/}, with its watermark arms; read it back with
+   * {@link SchemeArm#loadModel}) into {@code dir}.
    */
   public static void write(EvalResult r, Path dir) throws IOException {
     Files.createDirectories(dir);
     r.model().save(dir.resolve("model"));
+    SchemeArm.save(r.watermarks().stream().filter(SchemeArm.class::isInstance).map(SchemeArm.class::cast).toList(),
+        dir.resolve("model"));
     byte[] roc = RocChart.pooled(r);
     byte[] byLength = RocChart.byLength(r);
     Files.write(dir.resolve("roc.png"), roc);

@@ -17,11 +17,12 @@ import org.tailguard.detect.DetectorModel;
  * @param rocByLength per length, the primary detector's {human scores, machine scores}, pooled
  * @param counts text counts by part
  * @param seconds wall-clock time of the run
+ * @param watermarks the watermark arms whose evidence the model reads (saved with it)
  */
 public record EvalResult(EvalConfig config, DetectorModel model, List<String> domains, List<Metrics> metrics,
     List<Metrics> bySource, List<Metrics> attacked, Map<String, double[][]> roc, Map<Integer, double[][]> rocByLength,
     Map<String, Integer> counts,
-    double seconds) {
+    double seconds, List<WatermarkArm> watermarks) {
 
   /** The clean metrics of one detector on one slice, or null. */
   public Metrics metric(String detector, String domain, int length) {

@@ -286,7 +286,7 @@ public final class Evaluation {
       log.printf("attack %s in %.1f s%n", a.name(), secs(t0));
     }
     return new EvalResult(config, model, domainNames, metrics, bySource, attacked, roc, rocByLength,
-        Map.of("fit", fit.size(), "calibration", cal.size(), "evaluation", eval.size()), secs(t0));
+        Map.of("fit", fit.size(), "calibration", cal.size(), "evaluation", eval.size()), secs(t0), arms);
   }
 
   /** The combined detector: logistic regression over the zero-shot scores, the classifier's out-of-fold score and the watermark evidence. */

@@ -61,5 +61,15 @@ class EvaluationQuickTest {
     DetectorModel back = DetectorModel.load(dir.resolve("model"), r.model().analyzer().extras());
     assertEquals(r.model().detectors().size(), back.detectors().size());
     assertEquals("combined", back.primary());
+    // the watermark arms are saved beside the model, so it loads whole and scores as before
+    assertTrue(Files.size(dir.resolve("model").resolve(SchemeArm.FILE)) > 0);
+    DetectorModel whole = SchemeArm.loadModel(dir.resolve("model"));
+    String text = "the house and the senate have passed the bill , and the president will sign it .";
+    var before = r.model().scores(r.model().analyze(text));
+    var after = whole.scores(whole.analyze(text));
+    assertEquals(before.keySet(), after.keySet());
+    // the watermark's evidence depends only on key and vocabulary: exact; the rest goes through ARPA's decimals
+    assertEquals(before.get("watermark-kgw"), after.get("watermark-kgw"));
+    before.forEach((k, v) -> assertEquals(v, after.get(k), 1e-3 * Math.max(1, Math.abs(v)), k));
   }
 }
