@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.tailguard.detect.DetectBenchmark;
 import org.tailguard.detect.DetectorModel;
 import org.tailguard.detect.StreamScorer;
 import org.tailguard.detect.eval.EvalConfig;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
         "score and the chosen detector's calibrated decision. Input: JSONL ({\"text\": ...}, optional \"domain\")",
         "or plain text, one document per line. The model comes from 'tailguard detect eval' (saved in the data",
         "folder) or --model."},
-    subcommands = {DetectCommand.Eval.class})
+    subcommands = {DetectCommand.Eval.class, DetectCommand.Bench.class})
 final class DetectCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE|-", arity = "0..1", description = "Input file, or - for standard input.")
   String input;
@@ -148,6 +149,35 @@ final class DetectCommand implements Callable<Integer> {
       SchemeArm.save(r.watermarks().stream().filter(SchemeArm.class::isInstance).map(SchemeArm.class::cast).toList(), model);
       out.printf(Locale.ROOT, "%nReport: %s%nModel for 'tailguard detect': %s%n(%.0f s)%n",
           reportDir.resolve("report.html"), model, r.seconds());
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Detection throughput (tokens/s per detector, one thread and all cores) with 4-gram models on",
+          "Brown, and IRSTLM's compile-lm scoring on the same model and texts as the peer when it is installed."})
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--texts", defaultValue = "300", description = "200-word texts (default: ${DEFAULT-VALUE}).")
+    int texts;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed runs per figure, best kept (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--quick", description = "Small sizes (40 Brown files, 20 texts, 1 repeat), for smoke tests.")
+    boolean quick;
+
+    @Spec
+    CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+      if (texts < 1 || repeats < 1) {
+        throw new SpecException("--texts", "--texts and --repeats must be at least 1");
+      }
+      PrintStream out = WriterOutputStream.printStream(cmd.commandLine().getOut());
+      DetectBenchmark b = quick ? new DetectBenchmark(40, 20, 1) : new DetectBenchmark(0, texts, repeats);
+      b.run(out);
       out.flush();
       return 0;
     }

@@ -28,6 +28,7 @@ import org.tailguard.watermark.Radioactivity;
 import org.tailguard.watermark.Scan;
 import org.tailguard.watermark.TextTokens;
 import org.tailguard.watermark.Watermark;
+import org.tailguard.watermark.WatermarkBenchmark;
 import org.tailguard.watermark.WatermarkHtml;
 import org.tailguard.watermark.WatermarkKey;
 import org.tailguard.watermark.WatermarkSampler;
@@ -48,7 +49,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "watermark", mixinStandardHelpOptions = true,
     description = "Watermarked sampling from our n-gram models, detection with a p-value, radioactivity.",
-    subcommands = {WatermarkCommand.Embed.class, WatermarkCommand.Detect.class, WatermarkCommand.Radio.class})
+    subcommands = {WatermarkCommand.Embed.class, WatermarkCommand.Detect.class, WatermarkCommand.Radio.class,
+        WatermarkCommand.Bench.class})
 final class WatermarkCommand {
 
   /** The scheme, key and tokenizer options shared by embed and detect. */
@@ -311,6 +313,37 @@ final class WatermarkCommand {
 
     private static String share(double x) {
       return Double.isNaN(x) ? "none of those tried" : String.format(Locale.ROOT, "%.0f%%", 100 * x);
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Watermark throughput per scheme: detection (one thread and all cores), embedding, and the cost",
+          "of embedding against the same sampler without a watermark; trigram on --train."})
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--train", defaultValue = "sotu:train", description = "The model's training split (default: ${DEFAULT-VALUE}).")
+    String train;
+
+    @Option(names = "--documents", defaultValue = "100", description = "Documents per scheme (default: ${DEFAULT-VALUE}).")
+    int documents;
+
+    @Option(names = "--words", defaultValue = "200", description = "Words per document (default: ${DEFAULT-VALUE}).")
+    int words;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed runs per figure, best kept (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--threads", description = "Threads of the all-cores figure (default: all cores).")
+    Integer threads;
+
+    @Spec
+    CommandSpec cmd;
+
+    @Override
+    public Integer call() {
+      PrintStream out = WriterOutputStream.printStream(cmd.commandLine().getOut());
+      WatermarkBenchmark.run(new WatermarkBenchmark.Config(train, documents, words, threads, repeats), out);
+      out.flush();
+      return 0;
     }
   }
 }

@@ -106,4 +106,13 @@ class DetectCliTest {
     assertEquals(2, badDetector.status(), badDetector.err());
     assertFalse(badDetector.err().contains("internal error"), badDetector.err());
   }
+
+  @Test
+  void benchQuick_reportsEveryDetector() {
+    CliTest.Result r = CliTest.cli("detect", "bench", "--quick");
+    assertEquals(0, r.status(), r.err());
+    for (String d : List.of("perplexity", "gltr", "binoculars", "stylometric", "full analysis")) {
+      assertTrue(r.out().contains(d), d + ":\n" + r.out());
+    }
+  }
 }

@@ -80,4 +80,14 @@ class WatermarkCliTest {
     assertTrue(r.out().contains("| share ρ |") && r.out().contains("| 0% |") && r.out().contains("| 20% |"), r.out());
     assertTrue(r.out().contains("p < 1e-5 from share"), r.out());
   }
+
+  @Test
+  void bench_reportsEveryScheme() {
+    CliTest.Result r = CliTest.cli("watermark", "bench", "--train", TRAIN, "--documents", "2", "--words", "30", "--repeats",
+        "1", "--threads", "2");
+    assertEquals(0, r.status(), r.err());
+    for (String s : List.of("| kgw |", "| unigram |", "| exp |", "| synthid |", "ns per context seed")) {
+      assertTrue(r.out().contains(s), s + ":\n" + r.out());
+    }
+  }
 }

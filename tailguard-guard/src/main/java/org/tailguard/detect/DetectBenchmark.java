@@ -1,6 +1,10 @@
 package org.tailguard.detect;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +15,10 @@ import java.util.function.ToLongFunction;
 import org.tailguard.detect.eval.Domain;
 import org.tailguard.detect.eval.Role;
 import org.tailguard.detect.eval.Texts;
+import org.tailguard.text.lm.Arpa;
 import org.tailguard.text.lm.KneserNey;
 import org.tailguard.text.lm.NgramLm;
+import org.tailguard.text.lm.bench.Irstlm;
 import org.tailguard.text.token.SentenceMode;
 import org.tailguard.text.token.Sentences;
 import org.tailguard.text.token.Vocabulary;
@@ -25,6 +31,11 @@ import org.tailguard.text.token.WordTokenizer;
  * stylometric detector: tokenising and the style features; the trained and combined detectors: the whole
  * {@link Analyzer}). The models are 4-gram Kneser–Ney on Brown's observer and performer folds; the texts
  * 200-word windows of Brown's evaluation fold.
+ *
+ * <p>The peer: the perplexity detector's work is scoring text with an n-gram model, which IRSTLM's
+ * {@code compile-lm --eval} does in C++ (no peer computes Binoculars, Fast-DetectGPT or GLTR on n-gram
+ * models). {@link #peer} times it on the same 4-gram (written as ARPA) and the same texts, repeated to about
+ * two million tokens (200,000 for runs of under 100 texts), minus a run on one line, so the ARPA loading is left out.
  *
  * <p>Run: {@code new DetectBenchmark(0, 300, 3).run(System.out)} (a test drives a small one).
  *
@@ -146,7 +157,60 @@ public record DetectBenchmark(int documents, int texts, int repeats) {
             row.tokensPerSecond());
       }
     }
+    peer(out, lo, ids, rows.stream().filter(r -> r.detector().equals("perplexity") && r.threads() == 1)
+        .mapToDouble(Row::tokensPerSecond).findFirst().orElse(Double.NaN));
     return rows;
+  }
+
+  /** IRSTLM's scoring throughput on the same model and texts, if it is installed (see the class comment). */
+  private static void peer(PrintStream out, NgramLm lm, List<int[]> ids, double ours) throws IOException {
+    var irstlm = Irstlm.find();
+    if (irstlm.isEmpty()) {
+      out.println("  IRSTLM compile-lm: not installed (" + Irstlm.BIN + "); no peer figure");
+      return;
+    }
+    Path dir = Files.createTempDirectory("tailguard-detect-bench");
+    try {
+      Path arpa = dir.resolve("observer.arpa");
+      Arpa.write(lm, arpa);
+      List<String> lines = new ArrayList<>();
+      long tokens = 0;
+      for (int[] doc : ids) {
+        StringBuilder b = new StringBuilder();
+        for (int x : doc) {
+          if (x != Vocabulary.EOS) {
+            b.append(b.isEmpty() ? "" : " ").append(lm.vocabulary().word(x));
+          }
+        }
+        lines.add(b.toString());
+        tokens += doc.length; // words and one </s> per sentence, as IRSTLM counts a line's words and its </s>
+      }
+      long target = ids.size() >= 100 ? 2_000_000 : 200_000; // small runs are smoke tests
+      int copies = (int) Math.max(1, target / Math.max(1, tokens));
+      List<String> big = new ArrayList<>();
+      for (int c = 0; c < copies; c++) {
+        big.addAll(lines);
+      }
+      Path text = dir.resolve("texts.txt");
+      Path one = dir.resolve("one.txt");
+      Files.write(text, big, StandardCharsets.UTF_8);
+      Files.write(one, lines.subList(0, 1), StandardCharsets.UTF_8);
+      long dub = lm.vocabulary().size() + 1L;
+      double load = Double.POSITIVE_INFINITY;
+      double all = Double.POSITIVE_INFINITY;
+      for (int r = 0; r < 2; r++) {
+        load = Math.min(load, irstlm.get().eval(arpa, one, dub).seconds());
+        all = Math.min(all, irstlm.get().eval(arpa, text, dub).seconds());
+      }
+      double peerRate = copies * tokens / Math.max(1e-9, all - load);
+      out.printf(Locale.ROOT, "  %-38s %2d thread  %,12.0f tokens/s (%,d tokens; %.2f s with ARPA loading, %.2f s "
+          + "loading alone)%n", "IRSTLM compile-lm --eval (peer)", 1, peerRate, copies * tokens, all, load);
+      out.printf(Locale.ROOT, "  perplexity detector / IRSTLM scoring, one thread: %.2fx%n", ours / peerRate);
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   private static long runOnce(java.util.function.Supplier<ToLongFunction<Integer>> perThread, int n, int threads)
