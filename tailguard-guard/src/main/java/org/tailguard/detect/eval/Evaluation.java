@@ -59,6 +59,8 @@ import org.tailguard.watermark.WatermarkKey;
 public final class Evaluation {
   static final String ALL = "all";
   static final String NONE = "none";
+  /** The {@code bySource} slice of a watermark detector on the texts written with its scheme, pooled. */
+  static final String WATERMARKED = "watermarked";
 
   private final EvalConfig config;
   private List<WatermarkArm> arms = List.of();
@@ -252,6 +254,15 @@ public final class Evaluation {
             s -> !s.machine() || s.source().equals(src));
         bySource.add(new Metrics(m.detector(), src, m.length(), m.attack(), m.humans(), m.machines(), m.auroc(),
             m.tpr1(), m.fpr1(), m.tpr5(), m.fpr5()));
+      }
+      // a watermark detector's job is watermarked text: pooled over the generators that embedded its scheme
+      for (WatermarkArm a : arms) {
+        if (det.name().equals("watermark-" + a.name())) {
+          Metrics m = measure(model, det, eval, evalE, scores, ALL, config.reportLength(), NONE,
+              s -> !s.machine() || s.source().endsWith("+wm-" + a.name()));
+          bySource.add(new Metrics(m.detector(), WATERMARKED, m.length(), m.attack(), m.humans(), m.machines(), m.auroc(),
+              m.tpr1(), m.fpr1(), m.tpr5(), m.fpr5()));
+        }
       }
     }
     log.printf("evaluated in %.1f s%n", secs(t0));

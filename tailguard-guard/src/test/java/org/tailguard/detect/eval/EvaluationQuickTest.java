@@ -40,6 +40,11 @@ class EvaluationQuickTest {
       }
       assertTrue(m.humans() > 0 && m.machines() > 0, m.toString());
     }
+    // the watermark row is measured on the text written with its scheme: at 100 words, KGW's z on its own text is
+    // about 9 (γ = 0.25, δ = 2), so human and watermarked scores barely overlap
+    Metrics wm = EvalReport.watermarked(r, "watermark-kgw");
+    assertTrue(wm != null && wm.machines() > 0 && wm.auroc() > 0.95, String.valueOf(wm));
+    assertTrue(t.contains("watermark-kgw *"), t);
     // 8 attacks × 9 detectors
     assertEquals(8 * 9, r.attacked().size());
     // the calibration's promise, pooled over detectors and domains at the 5% target: the measured false-positive
