@@ -265,8 +265,9 @@ final class WatermarkCommand {
           "which a share is that text, then samples without any watermark; the watermark test on its samples gives",
           "one p-value per share. Sander et al. report p < 1e-5 from a 5% share. The key is drawn from --seed."})
   static final class Radio implements Callable<Integer> {
-    @Option(names = "--scheme", defaultValue = "kgw",
-        description = "A green-list scheme: kgw, kgw-lefthash, kgw-minhash, kgw-selfhash or unigram (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scheme", defaultValue = "kgw-lefthash",
+        description = {"A green-list scheme: kgw-lefthash, kgw, kgw-minhash, kgw-selfhash or unigram (default: ${DEFAULT-VALUE};",
+            "an order-n model sees n-1 words of context, so a trigram cannot learn KGW's 4-word green lists)."})
     String scheme;
 
     @Option(names = "--corpus", defaultValue = "sotu:train", description = "The human corpus (default: ${DEFAULT-VALUE}).")
