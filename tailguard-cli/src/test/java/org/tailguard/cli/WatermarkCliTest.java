@@ -58,6 +58,21 @@ class WatermarkCliTest {
   }
 
   @Test
+  void detect_readsStandardInput() {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("a plain line of human words\n\nand another one here\n"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      CliTest.Result r = CliTest.cli("watermark", "detect", "-", "--key", "k", "--train", TRAIN);
+      assertEquals(0, r.status(), r.err());
+      assertEquals(2, pValues(r.out()).size(), r.out());
+      assertTrue(r.out().lines().skip(2).findFirst().orElseThrow().startsWith("3\t"), "line numbers: " + r.out());
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void badInput_exitsTwoWithFileAndLine(@TempDir Path dir) throws Exception {
     Path in = Files.writeString(dir.resolve("bad.jsonl"), "{\"text\": \"fine words here\"}\n{oops\n");
     CliTest.Result r = CliTest.cli("watermark", "detect", in.toString(), "--key", "k", "--train", TRAIN);

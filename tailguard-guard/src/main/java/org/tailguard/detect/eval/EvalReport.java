@@ -43,6 +43,12 @@ public final class EvalReport {
       out.printf(Locale.ROOT, "%-26s | %7.1f%% | %14.1f%% | %8.1f%% | %6.3f%n", w != null ? d + " *" : d, 100 * m.accuracy1(),
           100 * m.fpr1(), 100 * m.tpr1(), m.auroc());
     }
+    boolean uncalibrated = detectorOrder(r).stream().anyMatch(d -> r.model().thresholds(d, 0.01).byDomain().values().stream()
+        .anyMatch(m -> m.values().stream().anyMatch(t -> t == Double.POSITIVE_INFINITY)));
+    if (uncalibrated) {
+      out.println("! some domain has fewer than 99 human calibration texts at some length, so its 1% threshold is +inf");
+      out.println("  (nothing flagged there): the 1% columns of this run are not meaningful; run without --quick");
+    }
     if (starred) {
       out.println("* on human text and the machine text written with its scheme: a watermark detector makes no claim on");
       out.println("  other machine text (on all machine text its TPR is the watermarked share; see the tables by generator)");
