@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tailguard", mixinStandardHelpOptions = true, versionProvider = TailguardCommand.Version.class,
     description = {"Shows, measures, detects and prevents model collapse.", ""},
     subcommands = {DemoCommand.class, RunCommand.class, RunsCommand.class, FamiliesCommand.class,
-        TextCommand.class, LedgerCommand.class, CurateCommand.class, DedupCommand.class, MonitorCommand.class,
-        ServeCommand.class, BenchCommand.class,
+        TextCommand.class, LedgerCommand.class, CurateCommand.class, DedupCommand.class, DetectCommand.class,
+        WatermarkCommand.class, MonitorCommand.class, ServeCommand.class, BenchCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footer = {"", "Start with 'tailguard demo'. Example specs are in examples/."})
 final class TailguardCommand {
