@@ -1,15 +1,10 @@
 package org.tailguard.exec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,11 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.tailguard.curate.GlobalStage;
 import org.tailguard.curate.Stage;
-import org.tailguard.curate.StageConfig;
 import org.tailguard.curate.StageContext;
-import org.tailguard.curate.StageStats;
 import org.tailguard.spec.Check;
-import org.tailguard.spec.SpecException;
 
 /**
  * The embedded executor: a fixed pool of threads, each taking whole shards (datatrove's
@@ -78,12 +70,9 @@ public final class LocalExecutor implements Executor {
 
   @Override
   public RunSummary run(Pipeline pipeline, List<Shard> shards) {
-    checkShards(shards);
-    claim(pipeline, shards);
-    List<Stage> stages = new ArrayList<>();
-    for (StageConfig c : pipeline.stages()) {
-      stages.add(c.build(context));
-    }
+    RunFiles.checkShards(shards);
+    RunFiles.claim(layout, pipeline, shards);
+    List<Stage> stages = RunFiles.build(pipeline, context);
     List<Phase> phases = Phase.plan(stages);
     int[] counts = new int[2]; // run, skipped
     for (Phase phase : phases) {
@@ -94,7 +83,7 @@ public final class LocalExecutor implements Executor {
         decide(phase, shards);
       }
     }
-    return summarize(pipeline, stages, phases, shards, counts[0], counts[1]);
+    return RunFiles.summarize(layout, pipeline, stages, phases, shards, counts[0], counts[1]);
   }
 
   private void runPhase(Pipeline pipeline, Phase phase, int phaseCount, List<Shard> shards,
@@ -160,63 +149,5 @@ public final class LocalExecutor implements Executor {
       keys.add(ShardTask.readKeys(layout.keys(phase.index(), s.id())));
     }
     StatsFiles.writeRemovals(file, phase.keys().decide(keys));
-  }
-
-  private RunSummary summarize(Pipeline pipeline, List<Stage> stages, List<Phase> phases, List<Shard> shards, int run,
-      int skipped) {
-    Map<String, StageStats> merged = new LinkedHashMap<>();
-    for (Stage s : stages) {
-      merged.put(s.name(), new StageStats(s.name(), s.histogram()));
-    }
-    merged.put(ShardTask.READ, new StageStats(ShardTask.READ, null));
-    merged.put(ShardTask.WRITTEN, new StageStats(ShardTask.WRITTEN, null));
-    for (Phase p : phases) {
-      for (Shard s : shards) {
-        StatsFiles.read(layout.stats(p.index(), s.id())).forEach((name, st) -> merged.get(name).merge(st));
-      }
-    }
-    List<StageStats> out = new ArrayList<>();
-    for (Stage s : stages) {
-      StageStats st = merged.get(s.name());
-      st.check();
-      out.add(st);
-    }
-    List<Path> outputs = shards.stream().map(s -> layout.output(s.id(), pipeline.output())).toList();
-    RunSummary summary = new RunSummary(pipeline.name(), pipeline.sha256().hex(), out,
-        merged.get(ShardTask.READ).get("total"), merged.get(ShardTask.WRITTEN).get("total"), outputs, run, skipped);
-    Summaries.writeJson(layout.summaryJson(), summary);
-    return summary;
-  }
-
-  private static void checkShards(List<Shard> shards) {
-    if (shards.isEmpty()) {
-      throw new SpecException("shards", "no input shards");
-    }
-    Set<String> ids = new HashSet<>();
-    for (Shard s : shards) {
-      if (!ids.add(s.id())) {
-        throw new SpecException("shards", "two shards are named " + s.id() + "; shard ids must be unique");
-      }
-    }
-  }
-
-  /** Records the pipeline and shards in the run directory, or checks that a rerun matches them. */
-  private void claim(Pipeline pipeline, List<Shard> shards) {
-    String record = pipeline.canonicalJson() + "\n" + String.join("\n",
-        shards.stream().map(s -> s.id() + "\t" + s.path() + "\t" + s.source()).toList()) + "\n";
-    Path f = layout.pipelineFile();
-    try {
-      if (Files.exists(f)) {
-        if (!Files.readString(f).equals(record)) {
-          throw new SpecException(layout.root() + ": holds a run of another pipeline or shard list; "
-              + "use a new output directory (or delete this one) to start over");
-        }
-        return;
-      }
-      Files.createDirectories(layout.root());
-    } catch (IOException e) {
-      throw new UncheckedIOException(f + ": " + e.getMessage(), e);
-    }
-    StatsFiles.atomic(f, record);
   }
 }
